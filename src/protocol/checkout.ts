@@ -1,0 +1,39 @@
+import { z } from 'zod/mini';
+import { amountSchema } from './money';
+import { paymentErrorSchema } from './payments';
+
+/** `GET /v1/checkout/{token}`: what the frame may know — the invoice summary, nothing more. */
+export const checkoutSummarySchema = z.object({
+  invoice_id: z.string(),
+  status: z.enum(['open', 'paid', 'canceled', 'expired']),
+  merchant: z.object({ name: z.string() }),
+  amount: amountSchema,
+  currency: z.string(),
+  description: z.nullable(z.string()),
+  allowed_origins: z.array(z.string()),
+  expires_at: z.string(),
+});
+export type CheckoutSummary = z.infer<typeof checkoutSummarySchema>;
+
+/** Card data as the frame sends it; the server re-validates every rule. */
+export const confirmCheckoutSchema = z.strictObject({
+  card: z.strictObject({
+    number: z.string().check(z.minLength(1), z.maxLength(32)),
+    exp_month: z.int().check(z.minimum(1), z.maximum(12)),
+    exp_year: z.int().check(z.minimum(2000), z.maximum(2100)),
+    cvc: z.string().check(z.regex(/^\d{3,4}$/, 'expected 3 or 4 digits')),
+    name: z.string().check(z.minLength(1), z.maxLength(100)),
+  }),
+});
+export type ConfirmCheckout = z.infer<typeof confirmCheckoutSchema>;
+
+export const confirmResultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('succeeded'), invoice_id: z.string(), payment_id: z.string() }),
+  z.object({
+    status: z.literal('failed'),
+    invoice_id: z.string(),
+    payment_id: z.string(),
+    error: paymentErrorSchema,
+  }),
+]);
+export type ConfirmResult = z.infer<typeof confirmResultSchema>;

@@ -1,0 +1,32 @@
+import { z } from 'zod/mini';
+
+const currencyCodes = new Set(Intl.supportedValuesOf('currency'));
+
+/** True for an ISO 4217 code this runtime's Intl knows, e.g. `EUR`. */
+export function isCurrency(code: string): boolean {
+  return currencyCodes.has(code);
+}
+
+/** Number of minor-unit digits for a currency (JPY 0, EUR 2, KWD 3), taken from Intl. */
+export function currencyExponent(currency: string): number {
+  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+    .maximumFractionDigits ?? 2;
+}
+
+/** Formats integer minor units for display, e.g. `formatMoney(1999, 'EUR', 'de')` → `19,99 €`. */
+export function formatMoney(amount: number, currency: string, locale?: string): string {
+  const exponent = currencyExponent(currency);
+  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(
+    amount / 10 ** exponent,
+  );
+}
+
+export const currencySchema = z.string().check(
+  z.refine((code) => /^[A-Z]{3}$/.test(code) && isCurrency(code), 'expected an ISO 4217 currency code'),
+);
+
+/** Largest amount accepted anywhere: well inside Number.MAX_SAFE_INTEGER and a PostgreSQL bigint. */
+export const MAX_AMOUNT = 99_999_999_999;
+
+/** A non-negative integer number of minor units. */
+export const amountSchema = z.int().check(z.minimum(0), z.maximum(MAX_AMOUNT));

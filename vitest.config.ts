@@ -1,6 +1,6 @@
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
-import { chromiumLaunchOptions } from './e2e/chromium';
+import { chromiumLaunchOptions } from './e2e/chromium.ts';
 
 /**
  * Node project: pure logic, the server over real HTTP, the stores on real SQLite and PostgreSQL.

@@ -1,0 +1,101 @@
+// The demo shop's page script. It never sees card data: it asks its own server for a checkout
+// token, mounts <payframe-checkout>, and lets its server validate the payment before confirming.
+const state = { currency: 'EUR', products: [], quantities: new Map(), orderId: null };
+const $ = (id) => document.getElementById(id);
+
+const money = (amount) =>
+  new Intl.NumberFormat('en', { style: 'currency', currency: state.currency }).format(amount / 100);
+
+function renderProducts() {
+  $('products').replaceChildren(
+    ...state.products.map((product) => {
+      const item = document.createElement('li');
+      item.className = 'product';
+      const title = document.createElement('h3');
+      title.textContent = product.name;
+      const text = document.createElement('p');
+      text.textContent = product.description;
+      const price = document.createElement('p');
+      price.className = 'price';
+      price.textContent = money(product.price);
+      const add = document.createElement('button');
+      add.type = 'button';
+      add.textContent = 'Add to order';
+      add.setAttribute('aria-label', `Add ${product.name} to order`);
+      add.addEventListener('click', () => {
+        state.quantities.set(product.sku, (state.quantities.get(product.sku) ?? 0) + 1);
+        renderCart();
+      });
+      item.append(title, text, price, add);
+      return item;
+    }),
+  );
+}
+
+function renderCart() {
+  const lines = state.products.filter((p) => state.quantities.get(p.sku));
+  $('cart-lines').replaceChildren(
+    ...lines.map((p) => {
+      const line = document.createElement('li');
+      line.textContent = `${state.quantities.get(p.sku)} × ${p.name}`;
+      return line;
+    }),
+  );
+  // Display only: the shop's server computes the amount that is charged.
+  const total = lines.reduce((sum, p) => sum + p.price * state.quantities.get(p.sku), 0);
+  $('cart-total').textContent = lines.length ? money(total) : '—';
+  $('checkout-button').disabled = lines.length === 0 || state.orderId !== null;
+}
+
+async function startCheckout() {
+  $('checkout-button').disabled = true;
+  $('shop-message').textContent = '';
+  const items = [...state.quantities].map(([sku, quantity]) => ({ sku, quantity }));
+  const response = await fetch('/api/checkout', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ items }),
+  });
+  if (!response.ok) {
+    $('shop-message').textContent = 'Checkout is unavailable right now. Please try again.';
+    $('checkout-button').disabled = false;
+    return;
+  }
+  const { order_id, token } = await response.json();
+  state.orderId = order_id;
+  const checkout = document.createElement('payframe-checkout');
+  checkout.setAttribute('token', token);
+  checkout.setAttribute('mode', 'inline');
+  checkout.addEventListener('payframe-success', (event) => completeOrder(event.detail.paymentId));
+  checkout.addEventListener('payframe-error', (event) => {
+    $('shop-message').textContent = `Checkout could not start: ${event.detail.message}`;
+  });
+  $('checkout-slot').replaceChildren(checkout);
+}
+
+async function completeOrder(paymentId) {
+  $('shop-message').textContent = 'Confirming your order…';
+  const response = await fetch(`/api/orders/${encodeURIComponent(state.orderId)}/complete`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ payment_id: paymentId }),
+  });
+  const result = response.ok ? await response.json() : { valid: false };
+  if (!result.valid) {
+    $('shop-message').textContent = 'We could not confirm this payment. Please contact us.';
+    return;
+  }
+  $('shop-message').textContent = '';
+  $('confirmation-order').textContent = result.order.id;
+  $('confirmation-payment').textContent = paymentId;
+  $('confirmation').hidden = false;
+  $('checkout-slot').replaceChildren();
+  $('confirmation').scrollIntoView({ behavior: 'smooth' });
+}
+
+const catalog = await (await fetch('/api/products')).json();
+state.currency = catalog.currency;
+state.products = catalog.products;
+renderProducts();
+renderCart();
+$('checkout-button').addEventListener('click', startCheckout);

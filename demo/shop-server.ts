@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { CATALOG, CURRENCY, findProduct } from './catalog';
+import { PayframeApi } from './payframe-api';
+
+export interface ShopOptions {
+  /** Payment server origin, e.g. http://localhost:4000. */
+  paymentUrl: string;
+  secretKey: string;
+}
+
+interface Order {
+  id: string;
+  amount: number;
+  currency: string;
+  lines: { name: string; quantity: number; amount: number }[];
+  status: 'awaiting_payment' | 'paid';
+  paymentId?: string;
+}
+
+const cartSchema = z.strictObject({
+  items: z
+    .array(z.strictObject({ sku: z.string(), quantity: z.number().int().min(1).max(20) }))
+    .min(1)
+    .max(10),
+});
+const completeSchema = z.strictObject({ payment_id: z.string().min(1).max(64) });
+
+const PUBLIC = join(import.meta.dirname, 'public');
+
+/**
+ * The demo merchant: a product page on its own origin and the small server behind it. It prices
+ * the cart itself, creates the invoice with its secret key, and fulfils an order only after the
+ * payment server says `valid: true`.
+ */
+export async function createShopApp(options: ShopOptions): Promise<FastifyInstance> {
+  const api = new PayframeApi(options.paymentUrl, options.secretKey);
+  const orders = new Map<string, Order>();
+  const app = Fastify({ logger: false });
+  const page = readFileSync(join(PUBLIC, 'index.html'), 'utf8').replaceAll(
+    '%PAYFRAME_URL%',
+    options.paymentUrl,
+  );
+  const csp = [
+    "default-src 'self'",
+    `script-src 'self' ${options.paymentUrl}`,
+    `frame-src ${options.paymentUrl}`,
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "base-uri 'none'",
+  ].join('; ');
+
+  app.get('/', async (_req, reply) =>
+    reply.type('text/html; charset=utf-8').header('content-security-policy', csp).send(page),
+  );
+  for (const [file, type] of [
+    ['shop.js', 'text/javascript'],
+    ['shop.css', 'text/css'],
+  ] as const) {
+    const body = readFileSync(join(PUBLIC, file));
+    app.get(`/${file}`, async (_req, reply) => reply.type(`${type}; charset=utf-8`).send(body));
+  }
+
+  app.get('/api/products', async () => ({ currency: CURRENCY, products: CATALOG }));
+
+  app.post('/api/checkout', async (request, reply) => {
+    const cart = cartSchema.safeParse(request.body);
+    if (!cart.success) return reply.code(400).send({ error: 'invalid cart' });
+    const lines = [];
+    for (const item of cart.data.items) {
+      const product = findProduct(item.sku);
+      if (!product) return reply.code(400).send({ error: `unknown product ${item.sku}` });
+      lines.push({ product, quantity: item.quantity });
+    }
+    const id = `order_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+    const invoice = await api.createInvoice({
+      currency: CURRENCY,
+      order_id: id,
+      description: `Payframe Coffee order ${id}`,
+      items: lines.map(({ product, quantity }) => ({
+        name: product.name,
+        unit_amount: product.price,
+        quantity,
+      })),
+    });
+    orders.set(id, {
+      id,
+      amount: invoice.amount,
+      currency: invoice.currency,
+      lines: lines.map(({ product, quantity }) => ({
+        name: product.name,
+        quantity,
+        amount: product.price * quantity,
+      })),
+      status: 'awaiting_payment',
+    });
+    return { order_id: id, token: invoice.checkout.token, amount: invoice.amount, currency: CURRENCY };
+  });
+
+  app.post<{ Params: { id: string } }>('/api/orders/:id/complete', async (request, reply) => {
+    const order = orders.get(request.params.id);
+    const body = completeSchema.safeParse(request.body);
+    if (!order) return reply.code(404).send({ error: 'unknown order' });
+    if (!body.success) return reply.code(400).send({ error: 'payment_id required' });
+    const result = await api.validatePayment(body.data.payment_id, {
+      amount: order.amount,
+      currency: order.currency,
+      order_id: order.id,
+    });
+    if (result.valid) {
+      order.status = 'paid';
+      order.paymentId = body.data.payment_id;
+    }
+    return { valid: result.valid, reasons: result.reasons, order };
+  });
+
+  return app;
+}

@@ -1,0 +1,26 @@
+import type { ErrorCode } from '../../protocol/errors';
+
+export interface AuthorizationRequest {
+  pan: string;
+  expMonth: number;
+  expYear: number;
+  cvc: string;
+  amount: number;
+  currency: string;
+  /** True for DB (authorize and capture at once), false for PA (authorize only). */
+  capture: boolean;
+}
+
+export type DeclineCode = Extract<
+  ErrorCode,
+  'card_declined' | 'insufficient_funds' | 'expired_card' | 'incorrect_cvc' | 'processing_error'
+>;
+
+export type AuthorizationAnswer =
+  | { approved: true; reference: string }
+  | { approved: false; code: DeclineCode; reference: string };
+
+/** The acquirer boundary: the sandbox is the first implementation, a real processor the next. */
+export interface Acquirer {
+  authorize(request: AuthorizationRequest): Promise<AuthorizationAnswer>;
+}

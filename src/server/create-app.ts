@@ -1,0 +1,48 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Services } from './domain/services';
+import { checkoutRoutes } from './routes/checkout.routes';
+import { invoiceRoutes } from './routes/invoices.routes';
+import { requireMerchant } from './routes/merchant-auth';
+import { pageRoutes, type PagesConfig } from './routes/pages.routes';
+import { paymentRoutes } from './routes/payments.routes';
+import { installProblemHandlers } from './routes/problem';
+import { COMMON_SECURITY_HEADERS } from './routes/security-headers';
+
+export interface AppOptions {
+  services: Services;
+  pages: PagesConfig;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Card data must never reach a log line, whatever a route logs. */
+export const LOG_REDACT = [
+  'req.body',
+  'body.card',
+  'card',
+  'req.headers.authorization',
+  'req.headers.cookie',
+];
+
+/** Builds the payment server; `main.ts` listens on it, tests start it on a random port. */
+export async function createApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 64 * 1024,
+    trustProxy: false,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  installProblemHandlers(app);
+  app.addHook('onSend', async (_request, reply) => {
+    reply.headers(COMMON_SECURITY_HEADERS);
+  });
+
+  app.get('/healthz', async () => ({ ok: true }));
+  await app.register(async (merchantApi) => {
+    requireMerchant(merchantApi, options.services);
+    invoiceRoutes(merchantApi, options.services);
+    paymentRoutes(merchantApi, options.services);
+  });
+  checkoutRoutes(app, options.services);
+  await pageRoutes(app, options.services, options.pages);
+  return app;
+}

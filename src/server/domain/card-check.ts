@@ -1,0 +1,16 @@
+import { cardNumberProblem, cvcValid, detectBrand, isExpired, isTooFarAhead } from '../../card';
+import type { ConfirmCheckout } from '../../protocol/checkout';
+import { PayframeError } from './payframe-error';
+
+/** The server re-validates every card rule the frame applied; the frame is never trusted. */
+export function checkCard(card: ConfirmCheckout['card'], now: Date): { pan: string; brand: string } {
+  const pan = card.number.replace(/[\s-]/g, '');
+  const problem = cardNumberProblem(pan);
+  if (problem) throw new PayframeError('invalid_card_number', `card number: ${problem}`);
+  const expiry = { month: card.exp_month, year: card.exp_year };
+  if (isExpired(expiry, now) || isTooFarAhead(expiry, now)) {
+    throw new PayframeError('invalid_expiry');
+  }
+  if (!cvcValid(card.cvc, pan)) throw new PayframeError('invalid_cvc');
+  return { pan, brand: detectBrand(pan).brand };
+}

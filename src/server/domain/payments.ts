@@ -1,0 +1,35 @@
+import type { Payment, ValidatePayment, ValidationReason, ValidationResult } from '../../protocol/payments';
+import type { AppRecord } from '../store/records';
+import { SUCCEEDED_STATUSES } from './payment-states';
+import { paymentView } from './payment-view';
+import { PayframeError } from './payframe-error';
+import type { Services } from './services';
+
+export async function getPayment(services: Services, app: AppRecord, id: string): Promise<Payment> {
+  const payment = await services.store.findPayment(app.id, id);
+  if (!payment) throw new PayframeError('payment_not_found', `No payment ${id}.`);
+  const [transactions, invoice] = await Promise.all([
+    services.store.listTransactions(payment.id),
+    services.store.findInvoice(app.id, payment.invoice_id),
+  ]);
+  return paymentView(payment, transactions, invoice?.order_id ?? '');
+}
+
+/**
+ * The merchant's server asks: is this payment what I expect to have been paid? It fulfils only on
+ * `valid: true`; every mismatch is named.
+ */
+export async function validatePayment(
+  services: Services,
+  app: AppRecord,
+  id: string,
+  expected: ValidatePayment,
+): Promise<ValidationResult> {
+  const payment = await getPayment(services, app, id);
+  const reasons: ValidationReason[] = [];
+  if (payment.amount !== expected.amount) reasons.push('amount_mismatch');
+  if (payment.currency !== expected.currency) reasons.push('currency_mismatch');
+  if (payment.order_id !== expected.order_id) reasons.push('order_id_mismatch');
+  if (!SUCCEEDED_STATUSES.includes(payment.status)) reasons.push('payment_not_succeeded');
+  return { valid: reasons.length === 0, reasons, payment };
+}

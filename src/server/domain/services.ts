@@ -1,0 +1,19 @@
+import type { Acquirer } from '../acquirer/acquirer';
+import type { Store } from '../store/records';
+import type { Vault } from '../vault/vault';
+
+/** What use cases need from the outside world; built once by createApp, replaced in tests. */
+export interface Services {
+  store: Store;
+  vault: Vault;
+  acquirer: Acquirer;
+  /** Epoch milliseconds; a function so tests can control time. */
+  now: () => number;
+  config: {
+    /** The payment server's public origin, e.g. `http://localhost:4000`. */
+    publicUrl: string;
+    checkoutTtlMs: number;
+    /** Failed confirms allowed per checkout before it locks (card-testing defence). */
+    maxFailedAttempts: number;
+  };
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+const origin = z.url().transform((u) => new URL(u).origin);
+
+/** The payment server's environment, validated at boot: a bad value stops it with a clear message. */
+export const envSchema = z.object({
+  PAYFRAME_HOST: z.string().default('localhost'),
+  PAYFRAME_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  PAYFRAME_PUBLIC_URL: origin.default('http://localhost:4000'),
+  PAYFRAME_ACS_URL: origin.default('http://127.0.0.1:4001'),
+  PAYFRAME_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  PAYFRAME_DATA_DIR: z.string().default('data'),
+  PAYFRAME_VAULT_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded'),
+  PAYFRAME_CHECKOUT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+  PAYFRAME_MAX_FAILED_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+  PAYFRAME_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+});
+export type Env = z.infer<typeof envSchema>;
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid payment server environment:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,22 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod/mini';
+import { createInvoiceSchema } from '../../protocol/invoices';
+import { idSchema } from '../../protocol/ids';
+import { createInvoice, getInvoice, invoiceView } from '../domain/invoices';
+import type { Services } from '../domain/services';
+import { parseWith } from './problem';
+
+const invoiceParams = z.object({ id: idSchema('inv') });
+
+export function invoiceRoutes(app: FastifyInstance, services: Services): void {
+  app.post('/v1/invoices', async (request, reply) => {
+    const body = parseWith(createInvoiceSchema, request.body);
+    const invoice = await createInvoice(services, request.merchant, body);
+    return reply.code(201).send(invoiceView(invoice, services));
+  });
+
+  app.get('/v1/invoices/:id', async (request) => {
+    const { id } = parseWith(invoiceParams, request.params);
+    return invoiceView(await getInvoice(services, request.merchant, id), services);
+  });
+}

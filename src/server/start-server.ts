@@ -1,0 +1,43 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { SandboxAcquirer } from './acquirer/sandbox-acquirer';
+import { createApp, LOG_REDACT } from './create-app';
+import type { Services } from './domain/services';
+import type { Env } from './env';
+import { openStore } from './store/open-store';
+import { createVault } from './vault/vault';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/** Wires the real services from a validated environment: store, vault, sandbox acquirer. */
+export async function buildServer(env: Env): Promise<{ app: FastifyInstance; services: Services }> {
+  mkdirSync(env.PAYFRAME_DATA_DIR, { recursive: true });
+  const store = openStore({
+    ...(env.PAYFRAME_DATABASE_URL ? { databaseUrl: env.PAYFRAME_DATABASE_URL } : {}),
+    sqliteFile: join(env.PAYFRAME_DATA_DIR, 'payframe.db'),
+  });
+  await store.migrate();
+  const services: Services = {
+    store,
+    vault: createVault(env.PAYFRAME_VAULT_KEY),
+    acquirer: new SandboxAcquirer(),
+    now: () => Date.now(),
+    config: {
+      publicUrl: env.PAYFRAME_PUBLIC_URL,
+      checkoutTtlMs: env.PAYFRAME_CHECKOUT_TTL_SECONDS * 1000,
+      maxFailedAttempts: env.PAYFRAME_MAX_FAILED_ATTEMPTS,
+    },
+  };
+  const app = await createApp({
+    services,
+    pages: {
+      webDir: join(ROOT, 'dist/web'),
+      embedDir: join(ROOT, 'dist/embed'),
+      acsOrigin: env.PAYFRAME_ACS_URL,
+    },
+    logger: { level: env.PAYFRAME_LOG_LEVEL, redact: LOG_REDACT },
+  });
+  app.addHook('onClose', () => store.close());
+  return { app, services };
+}

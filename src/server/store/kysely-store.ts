@@ -1,0 +1,173 @@
+import type { Kysely } from 'kysely';
+import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import { PayframeError } from '../domain/payframe-error';
+import * as initial from './migrations/001-initial';
+import type {
+  AppRecord,
+  EventRecord,
+  InvoiceRecord,
+  PaymentCompletion,
+  PaymentRecord,
+  StartPaymentResult,
+  Store,
+  TransactionRecord,
+  VaultCardRecord,
+} from './records';
+import type { Database } from './schema';
+
+type Dialect = Store['dialect'];
+
+class Migrations implements MigrationProvider {
+  constructor(private readonly dialect: Dialect) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return { '001-initial': { up: (db) => initial.up(db, this.dialect) } };
+  }
+}
+
+/** The one store implementation; SQLite and PostgreSQL differ only in the Kysely dialect. */
+export class KyselyStore implements Store {
+  constructor(
+    readonly db: Kysely<Database>,
+    readonly dialect: Dialect,
+  ) {}
+
+  async migrate(): Promise<void> {
+    const { error, results } = await new Migrator({
+      db: this.db,
+      provider: new Migrations(this.dialect),
+    }).migrateToLatest();
+    const failed = results?.find((r) => r.status === 'Error');
+    if (error || failed) {
+      throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+    }
+  }
+
+  close(): Promise<void> {
+    return this.db.destroy();
+  }
+
+  async insertApp(app: AppRecord): Promise<void> {
+    await this.db.insertInto('apps').values(app).execute();
+  }
+
+  findApp(id: string): Promise<AppRecord | undefined> {
+    return this.db.selectFrom('apps').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  findAppBySecretHash(hash: string): Promise<AppRecord | undefined> {
+    return this.db
+      .selectFrom('apps')
+      .selectAll()
+      .where('secret_key_hash', '=', hash)
+      .executeTakeFirst();
+  }
+
+  async insertInvoice(invoice: InvoiceRecord): Promise<void> {
+    await this.db.insertInto('invoices').values(invoice).execute();
+  }
+
+  findInvoice(appId: string, id: string): Promise<InvoiceRecord | undefined> {
+    return this.db
+      .selectFrom('invoices')
+      .selectAll()
+      .where('id', '=', id)
+      .where('app_id', '=', appId)
+      .executeTakeFirst();
+  }
+
+  findInvoiceByToken(token: string): Promise<InvoiceRecord | undefined> {
+    return this.db
+      .selectFrom('invoices')
+      .selectAll()
+      .where('checkout_token', '=', token)
+      .executeTakeFirst();
+  }
+
+  startPayment(card: VaultCardRecord, payment: PaymentRecord): Promise<StartPaymentResult> {
+    return this.db.transaction().execute(async (tx) => {
+      // The conditional update is the lock: of two concurrent attempts exactly one claims it.
+      const claimed = await tx
+        .updateTable('invoices')
+        .set({ processing_payment_id: payment.id, updated_at: payment.created_at })
+        .where('id', '=', payment.invoice_id)
+        .where('status', '=', 'open')
+        .where('processing_payment_id', 'is', null)
+        .executeTakeFirst();
+      if (claimed.numUpdatedRows === 0n) {
+        const invoice = await tx
+          .selectFrom('invoices')
+          .select('status')
+          .where('id', '=', payment.invoice_id)
+          .executeTakeFirst();
+        return invoice?.status === 'open' ? 'payment_in_progress' : 'invoice_not_open';
+      }
+      await tx.insertInto('vault_cards').values(card).execute();
+      await tx.insertInto('payments').values(payment).execute();
+      return 'started';
+    });
+  }
+
+  completePayment(c: PaymentCompletion): Promise<void> {
+    return this.db.transaction().execute(async (tx) => {
+      const moved = await tx
+        .updateTable('payments')
+        .set({ status: c.status, error_code: c.errorCode, updated_at: c.now })
+        .where('id', '=', c.paymentId)
+        .where('status', '=', 'processing')
+        .executeTakeFirst();
+      if (moved.numUpdatedRows === 0n) {
+        throw new PayframeError('illegal_transition', `payment ${c.paymentId} is not processing`);
+      }
+      if (c.transaction) await tx.insertInto('transactions').values(c.transaction).execute();
+      await tx
+        .updateTable('invoices')
+        .set({
+          processing_payment_id: null,
+          updated_at: c.now,
+          ...(c.invoicePaid ? { status: 'paid', paid_payment_id: c.paymentId } : {}),
+        })
+        .where('id', '=', c.invoiceId)
+        .where('processing_payment_id', '=', c.paymentId)
+        .execute();
+      if (c.events.length > 0) await tx.insertInto('events').values(c.events).execute();
+    });
+  }
+
+  findPayment(appId: string, id: string): Promise<PaymentRecord | undefined> {
+    return this.db
+      .selectFrom('payments')
+      .selectAll()
+      .where('id', '=', id)
+      .where('app_id', '=', appId)
+      .executeTakeFirst();
+  }
+
+  listTransactions(paymentId: string): Promise<TransactionRecord[]> {
+    return this.db
+      .selectFrom('transactions')
+      .selectAll()
+      .where('payment_id', '=', paymentId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+  }
+
+  async countFailedPayments(invoiceId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('payments')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('invoice_id', '=', invoiceId)
+      .where('status', '=', 'failed')
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  listEvents(appId: string): Promise<EventRecord[]> {
+    return this.db
+      .selectFrom('events')
+      .selectAll()
+      .where('app_id', '=', appId)
+      .orderBy('seq')
+      .execute();
+  }
+}

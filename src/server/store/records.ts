@@ -1,0 +1,65 @@
+import type { Selectable, Insertable } from 'kysely';
+import type {
+  AppsTable,
+  EventsTable,
+  InvoicesTable,
+  PaymentsTable,
+  TransactionsTable,
+  VaultCardsTable,
+} from './schema';
+
+export type AppRecord = Selectable<AppsTable>;
+export type InvoiceRecord = Selectable<InvoicesTable>;
+export type VaultCardRecord = Selectable<VaultCardsTable>;
+export type PaymentRecord = Selectable<PaymentsTable>;
+export type TransactionRecord = Selectable<TransactionsTable>;
+export type NewEvent = Omit<Insertable<EventsTable>, 'seq'>;
+export type EventRecord = Selectable<EventsTable>;
+
+/** Why an attempt could not start: the invoice is not open, or another attempt holds it. */
+export type StartPaymentResult = 'started' | 'invoice_not_open' | 'payment_in_progress';
+
+/** The acquirer's answer applied to a payment that was saved as `processing`. */
+export interface PaymentCompletion {
+  paymentId: string;
+  invoiceId: string;
+  status: string;
+  errorCode: string | null;
+  /** The money movement the answer records (DB or PA), absent for a decline. */
+  transaction: TransactionRecord | null;
+  /** True when the invoice is now paid. */
+  invoicePaid: boolean;
+  events: NewEvent[];
+  now: number;
+}
+
+/**
+ * The store contract: domain code sees only this, never SQL. Every method that changes state
+ * writes its outbox events in the same database transaction.
+ */
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+
+  insertApp(app: AppRecord): Promise<void>;
+  findApp(id: string): Promise<AppRecord | undefined>;
+  findAppBySecretHash(hash: string): Promise<AppRecord | undefined>;
+
+  insertInvoice(invoice: InvoiceRecord): Promise<void>;
+  findInvoice(appId: string, id: string): Promise<InvoiceRecord | undefined>;
+  findInvoiceByToken(token: string): Promise<InvoiceRecord | undefined>;
+
+  /**
+   * Saves a payment attempt before the acquirer is called: claims the open invoice for this
+   * attempt, vaults the card and inserts the payment, all or nothing.
+   */
+  startPayment(card: VaultCardRecord, payment: PaymentRecord): Promise<StartPaymentResult>;
+  /** Applies the acquirer's answer; fails when the payment is no longer `processing`. */
+  completePayment(completion: PaymentCompletion): Promise<void>;
+  findPayment(appId: string, id: string): Promise<PaymentRecord | undefined>;
+  listTransactions(paymentId: string): Promise<TransactionRecord[]>;
+  countFailedPayments(invoiceId: string): Promise<number>;
+
+  listEvents(appId: string): Promise<EventRecord[]>;
+}

@@ -1,0 +1,98 @@
+import type { Generated } from 'kysely';
+
+/** Table shapes as stored. Times are epoch milliseconds; money is integer minor units. */
+export interface AppsTable {
+  id: string;
+  name: string;
+  /** JSON array of exact origins allowed to embed the checkout. */
+  allowed_origins: string;
+  publishable_key: string;
+  secret_key_hash: string;
+  webhook_secret: string;
+  created_at: number;
+}
+
+export interface InvoicesTable {
+  id: string;
+  app_id: string;
+  status: string;
+  amount: number;
+  currency: string;
+  order_id: string;
+  description: string | null;
+  /** JSON array of line items. */
+  items: string;
+  capture: string;
+  /** JSON object of string metadata. */
+  metadata: string;
+  success_url: string | null;
+  cancel_url: string | null;
+  checkout_token: string;
+  checkout_expires_at: number;
+  /** Set while a payment attempt is with the acquirer: at most one attempt at a time. */
+  processing_payment_id: string | null;
+  paid_payment_id: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface VaultCardsTable {
+  id: string;
+  app_id: string;
+  fingerprint: string;
+  brand: string;
+  last4: string;
+  exp_month: number;
+  exp_year: number;
+  /** AES-256-GCM ciphertext of the card number; never the number in clear. */
+  pan_ciphertext: string;
+  created_at: number;
+}
+
+export interface PaymentsTable {
+  id: string;
+  app_id: string;
+  invoice_id: string;
+  status: string;
+  amount: number;
+  currency: string;
+  capture: string;
+  vault_card_id: string;
+  brand: string;
+  last4: string;
+  exp_month: number;
+  exp_year: number;
+  error_code: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface TransactionsTable {
+  id: string;
+  payment_id: string;
+  type: string;
+  amount: number;
+  currency: string;
+  acquirer_reference: string | null;
+  created_at: number;
+}
+
+/** The outbox: written in the same DB transaction as the state change it describes. */
+export interface EventsTable {
+  seq: Generated<number>;
+  id: string;
+  app_id: string;
+  type: string;
+  /** JSON of the event's data object. */
+  data: string;
+  created_at: number;
+}
+
+export interface Database {
+  apps: AppsTable;
+  invoices: InvoicesTable;
+  vault_cards: VaultCardsTable;
+  payments: PaymentsTable;
+  transactions: TransactionsTable;
+  events: EventsTable;
+}

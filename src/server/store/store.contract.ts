@@ -1,0 +1,186 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { newId } from '../../protocol/ids';
+import type { InvoiceRecord, PaymentRecord, VaultCardRecord } from './records';
+import type { TestStore } from '../test-support/test-stores';
+
+/**
+ * The store contract, one suite for every adapter: SQLite and PostgreSQL must behave the same,
+ * including under concurrent attempts on one invoice.
+ */
+export function describeStoreContract(name: string, open: () => Promise<TestStore>): void {
+  describe(`store contract: ${name}`, () => {
+    let t: TestStore;
+    const appId = newId('app');
+    const now = 1_700_000_000_000;
+
+    beforeEach(async () => {
+      t = await open();
+      await t.store.insertApp({
+        id: appId,
+        name: 'Shop',
+        allowed_origins: '["https://shop.example"]',
+        publishable_key: `pk_test_${newId('app')}`,
+        secret_key_hash: `hash-${newId('app')}`,
+        webhook_secret: 'whsec_x',
+        created_at: now,
+      });
+    });
+    afterEach(() => t.dispose());
+
+    const invoice = (overrides: Partial<InvoiceRecord> = {}): InvoiceRecord => ({
+      id: newId('inv'),
+      app_id: appId,
+      status: 'open',
+      amount: 99_999_999_999,
+      currency: 'EUR',
+      order_id: 'order-1',
+      description: null,
+      items: '[]',
+      capture: 'automatic',
+      metadata: '{}',
+      success_url: null,
+      cancel_url: null,
+      checkout_token: newId('ct'),
+      checkout_expires_at: now + 3_600_000,
+      processing_payment_id: null,
+      paid_payment_id: null,
+      created_at: now,
+      updated_at: now,
+      ...overrides,
+    });
+    const attempt = (inv: InvoiceRecord): [VaultCardRecord, PaymentRecord] => {
+      const card: VaultCardRecord = {
+        id: newId('vc'),
+        app_id: appId,
+        fingerprint: 'fp',
+        brand: 'visa',
+        last4: '4242',
+        exp_month: 12,
+        exp_year: 2040,
+        pan_ciphertext: 'v1.a.b.c',
+        created_at: now,
+      };
+      const payment: PaymentRecord = {
+        id: newId('pay'),
+        app_id: appId,
+        invoice_id: inv.id,
+        status: 'processing',
+        amount: inv.amount,
+        currency: inv.currency,
+        capture: inv.capture,
+        vault_card_id: card.id,
+        brand: 'visa',
+        last4: '4242',
+        exp_month: 12,
+        exp_year: 2040,
+        error_code: null,
+        created_at: now,
+        updated_at: now,
+      };
+      return [card, payment];
+    };
+    const succeed = (inv: InvoiceRecord, payment: PaymentRecord) =>
+      t.store.completePayment({
+        paymentId: payment.id,
+        invoiceId: inv.id,
+        status: 'captured',
+        errorCode: null,
+        transaction: {
+          id: newId('txn'),
+          payment_id: payment.id,
+          type: 'DB',
+          amount: payment.amount,
+          currency: payment.currency,
+          acquirer_reference: 'ref',
+          created_at: now,
+        },
+        invoicePaid: true,
+        events: [
+          { id: newId('evt'), app_id: appId, type: 'payment.succeeded', data: '{}', created_at: now },
+        ],
+        now,
+      });
+
+    it('finds an app by id and by secret-key hash', async () => {
+      const app = await t.store.findApp(appId);
+      expect(app?.name).toBe('Shop');
+      expect((await t.store.findAppBySecretHash(app!.secret_key_hash))?.id).toBe(appId);
+      expect(await t.store.findAppBySecretHash('nope')).toBeUndefined();
+    });
+
+    it('round-trips an invoice with a bigint amount, by id and by checkout token', async () => {
+      const inv = invoice();
+      await t.store.insertInvoice(inv);
+      expect(await t.store.findInvoice(appId, inv.id)).toEqual(inv);
+      expect(await t.store.findInvoiceByToken(inv.checkout_token)).toEqual(inv);
+      expect(await t.store.findInvoice('app_other', inv.id)).toBeUndefined();
+    });
+
+    it('lets one attempt at a time claim an open invoice', async () => {
+      const inv = invoice();
+      await t.store.insertInvoice(inv);
+      const [card1, pay1] = attempt(inv);
+      const [card2, pay2] = attempt(inv);
+      expect(await t.store.startPayment(card1, pay1)).toBe('started');
+      expect(await t.store.startPayment(card2, pay2)).toBe('payment_in_progress');
+      expect(await t.store.findPayment(appId, pay2.id)).toBeUndefined();
+    });
+
+    it('of ten concurrent attempts exactly one starts', async () => {
+      const inv = invoice();
+      await t.store.insertInvoice(inv);
+      const results = await Promise.all(
+        Array.from({ length: 10 }, () => t.store.startPayment(...attempt(inv))),
+      );
+      expect(results.filter((r) => r === 'started')).toHaveLength(1);
+      expect(results.filter((r) => r === 'payment_in_progress')).toHaveLength(9);
+    });
+
+    it('completes a payment with its transaction, paid invoice and outbox events together', async () => {
+      const inv = invoice();
+      await t.store.insertInvoice(inv);
+      const [card, payment] = attempt(inv);
+      await t.store.startPayment(card, payment);
+      await succeed(inv, payment);
+      expect((await t.store.findPayment(appId, payment.id))?.status).toBe('captured');
+      const stored = await t.store.findInvoice(appId, inv.id);
+      expect(stored).toMatchObject({ status: 'paid', paid_payment_id: payment.id, processing_payment_id: null });
+      expect((await t.store.listTransactions(payment.id)).map((x) => [x.type, x.amount])).toEqual([
+        ['DB', inv.amount],
+      ]);
+      expect((await t.store.listEvents(appId)).map((e) => e.type)).toEqual(['payment.succeeded']);
+      expect(await t.store.startPayment(...attempt(inv))).toBe('invoice_not_open');
+    });
+
+    it('refuses to complete a payment twice and writes nothing the second time', async () => {
+      const inv = invoice();
+      await t.store.insertInvoice(inv);
+      const [card, payment] = attempt(inv);
+      await t.store.startPayment(card, payment);
+      await succeed(inv, payment);
+      await expect(succeed(inv, payment)).rejects.toMatchObject({ code: 'illegal_transition' });
+      expect(await t.store.listTransactions(payment.id)).toHaveLength(1);
+      expect(await t.store.listEvents(appId)).toHaveLength(1);
+    });
+
+    it('frees the invoice after a decline and counts failed attempts', async () => {
+      const inv = invoice();
+      await t.store.insertInvoice(inv);
+      const [card, payment] = attempt(inv);
+      await t.store.startPayment(card, payment);
+      await t.store.completePayment({
+        paymentId: payment.id,
+        invoiceId: inv.id,
+        status: 'failed',
+        errorCode: 'card_declined',
+        transaction: null,
+        invoicePaid: false,
+        events: [],
+        now,
+      });
+      expect(await t.store.countFailedPayments(inv.id)).toBe(1);
+      expect((await t.store.findInvoice(appId, inv.id))?.status).toBe('open');
+      expect(await t.store.startPayment(...attempt(inv))).toBe('started');
+    });
+  });
+}

@@ -6,6 +6,7 @@ import {
   type HostToFrame,
 } from '../protocol/frame-messages';
 import { HANDSHAKE_TIMEOUT, HANDSHAKE_TIMEOUT_MS } from './constants';
+import { isOrigin } from './origin';
 
 export interface FrameChannelOptions {
   /** The window that embeds or opened the frame (window.parent or window.opener). */
@@ -14,26 +15,38 @@ export interface FrameChannelOptions {
   hostOrigin: string;
   channel: string;
   onMessage: (message: HostToFrame) => void;
-  onReject?: (reason: string) => void;
+  /** Called for every message dropped, with the reason and the dropped data, for logging. */
+  onReject?: (reason: string, data: unknown) => void;
   /** The frame's own window (defaults to `window`). */
   selfWindow?: Window;
   timeoutMs?: number;
 }
 
 export interface FrameChannel {
+  /** Sends over the port; a message sent after `dispose()` is dropped. */
   send(message: FrameToHost): void;
+  /** Closes the port; safe to call twice. */
   dispose(): void;
 }
 
 /**
  * Frame side of the handshake: announces itself to the host at its exact origin and waits for
- * the port. Rejects with `handshake_timeout` when no host answers in time.
+ * the port. Rejects with `handshake_timeout` when no host answers in time, and at once when
+ * `hostOrigin` is not an exact origin.
  */
 export function connectToHost(options: FrameChannelOptions): Promise<FrameChannel> {
   const self = options.selfWindow ?? window;
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
+    if (!isOrigin(options.hostOrigin)) {
+      reject(new TypeError(`hostOrigin must be an exact origin, got "${options.hostOrigin}"`));
+      return;
+    }
+    const stop = () => {
+      clearTimeout(timer);
       self.removeEventListener('message', onWindowMessage);
+    };
+    const timer = setTimeout(() => {
+      stop();
       reject(new Error(HANDSHAKE_TIMEOUT));
     }, options.timeoutMs ?? HANDSHAKE_TIMEOUT_MS);
 
@@ -45,24 +58,27 @@ export function connectToHost(options: FrameChannelOptions): Promise<FrameChanne
         schema: connectSchema,
       });
       if (!parsed.ok) {
-        options.onReject?.(parsed.reason);
+        options.onReject?.(parsed.reason, event.data);
         return;
       }
       const port = event.ports[0];
       if (!port) {
-        options.onReject?.('connect without a port');
+        options.onReject?.('connect without a port', event.data);
         return;
       }
-      clearTimeout(timer);
-      self.removeEventListener('message', onWindowMessage);
+      stop();
+      let disposed = false;
       port.onmessage = (portEvent) => {
         const message = parseHostMessage(portEvent);
         if (message.ok) options.onMessage(message.message);
-        else options.onReject?.(message.reason);
+        else options.onReject?.(message.reason, portEvent.data);
       };
       resolve({
-        send: (message) => port.postMessage(message),
+        send: (message) => {
+          if (!disposed) port.postMessage(message);
+        },
         dispose: () => {
+          disposed = true;
           port.onmessage = null;
           port.close();
         },

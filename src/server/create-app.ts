@@ -31,6 +31,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: false,
     routerOptions: { ignoreTrailingSlash: true },
   });
+  // JSON only: a text/plain body is answered 415, not parsed into a string.
+  app.removeContentTypeParser('text/plain');
   installProblemHandlers(app);
   app.addHook('onSend', async (_request, reply) => {
     reply.headers(COMMON_SECURITY_HEADERS);

@@ -35,9 +35,8 @@ export async function pageRoutes(
       ? await services.store.findInvoiceByToken(parsed.data.token)
       : undefined;
     const owner = invoice ? await services.store.findApp(invoice.app_id) : undefined;
-    if (!checkoutHtml) return sendProblem(reply, problem('internal_error', notBuilt));
     // An unknown token still gets the page (it shows "not found"), but nobody may frame it.
-    return reply
+    reply
       .header(
         'content-security-policy',
         checkoutPageCsp({
@@ -45,9 +44,9 @@ export async function pageRoutes(
           frameAncestors: owner ? allowedOrigins(owner) : [],
         }),
       )
-      .header('cache-control', 'no-store')
-      .type('text/html; charset=utf-8')
-      .send(checkoutHtml);
+      .header('cache-control', 'no-store');
+    if (!checkoutHtml) return sendProblem(reply, problem('internal_error', notBuilt));
+    return reply.type('text/html; charset=utf-8').send(checkoutHtml);
   });
 
   app.get('/embed.js', async (_request, reply) => {

@@ -1,0 +1,142 @@
+import {
+  cardNumberProblem,
+  cvcValid,
+  detectBrand,
+  isExpired,
+  isTooFarAhead,
+  normalizeCardNumber,
+  parseExpiry,
+} from '../card';
+import type { ConfirmCheckout } from '../protocol/checkout';
+import type { Strings } from './i18n';
+
+/**
+ * The card form's rules as pure functions, so the element only wires events to them and tests can
+ * check every rule without a browser.
+ */
+export const CardField = { number: 'number', expiry: 'expiry', cvc: 'cvc', name: 'name' } as const;
+export type CardField = (typeof CardField)[keyof typeof CardField];
+export const CARD_FIELDS = Object.values(CardField);
+
+export type CardValues = Record<CardField, string>;
+export type CardInput = ConfirmCheckout['card'];
+export type FieldProblem = keyof Strings['invalid'];
+
+const digitsOf = (text: string) => text.replace(/\D/g, '');
+
+function numberProblem(number: string): FieldProblem | null {
+  const problem = cardNumberProblem(number);
+  if (problem === null) return null;
+  if (problem === 'empty') return 'number_empty';
+  const digits = normalizeCardNumber(number);
+  const shortest = Math.min(...detectBrand(digits).lengths);
+  return problem === 'wrong_length' && digits.length < shortest
+    ? 'number_incomplete'
+    : 'number_invalid';
+}
+
+function expiryProblem(expiry: string, now: Date): FieldProblem | null {
+  if (expiry.trim() === '') return 'expiry_empty';
+  if (digitsOf(expiry).length < 4) return 'expiry_incomplete';
+  const parsed = parseExpiry(expiry);
+  if (!parsed || isTooFarAhead(parsed, now)) return 'expiry_invalid';
+  return isExpired(parsed, now) ? 'expiry_past' : null;
+}
+
+function cvcProblem(cvc: string, number: string): FieldProblem | null {
+  if (cvc === '') return 'cvc_empty';
+  if (cvcValid(cvc, number)) return null;
+  const { cvcLength } = detectBrand(normalizeCardNumber(number));
+  return cvc.length < cvcLength ? 'cvc_incomplete' : 'cvc_invalid';
+}
+
+/** The problem with one field, given all values (the CVC length depends on the card's brand). */
+export function fieldProblem(field: CardField, values: CardValues, now: Date): FieldProblem | null {
+  switch (field) {
+    case 'number':
+      return numberProblem(values.number);
+    case 'expiry':
+      return expiryProblem(values.expiry, now);
+    case 'cvc':
+      return cvcProblem(values.cvc, values.number);
+    case 'name':
+      return values.name.trim() === '' ? 'name_empty' : null;
+  }
+}
+
+/** Every field's problem, or the card exactly as the confirm endpoint takes it. */
+export function validateCard(
+  values: CardValues,
+  now: Date,
+): { ok: true; card: CardInput } | { ok: false; problems: Partial<Record<CardField, FieldProblem>> } {
+  const problems: Partial<Record<CardField, FieldProblem>> = {};
+  for (const field of CARD_FIELDS) {
+    const problem = fieldProblem(field, values, now);
+    if (problem) problems[field] = problem;
+  }
+  const expiry = parseExpiry(values.expiry);
+  if (Object.keys(problems).length > 0 || !expiry) return { ok: false, problems };
+  return {
+    ok: true,
+    card: {
+      number: normalizeCardNumber(values.number),
+      exp_month: expiry.month,
+      exp_year: expiry.year,
+      cvc: values.cvc,
+      name: values.name.trim(),
+    },
+  };
+}
+
+/**
+ * Formats what the shopper typed or pasted as `MM / YY`. A leading 2–9 or `1/` can only be a
+ * one-digit month, so it is padded; `01/2027` (autofill, paste) keeps the year's last two digits.
+ * The trailing separator is left off while deleting, otherwise backspace could never remove it.
+ */
+export function formatExpiry(raw: string, deleting: boolean): string {
+  const longYear = /^\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$/.exec(raw);
+  let digits: string;
+  if (longYear) {
+    digits = (longYear[1] ?? '').padStart(2, '0') + (longYear[2] ?? '').slice(2);
+  } else {
+    digits = digitsOf(raw);
+    if (/^\s*\d\s*[/.-]/.test(raw) || /^[2-9]/.test(digits)) digits = `0${digits}`;
+  }
+  digits = digits.slice(0, 4);
+  if (digits.length > 2) return `${digits.slice(0, 2)} / ${digits.slice(2)}`;
+  return digits.length === 2 && !deleting ? `${digits} / ` : digits;
+}
+
+/** Keeps only the digits of a security code, at most four. */
+export function formatCvc(raw: string): string {
+  return digitsOf(raw).slice(0, 4);
+}
+
+/**
+ * Where the caret goes after reformatting: at the end if it was at the end (typing, paste), else
+ * after the same number of digits as before, so editing the middle of a number does not jump.
+ */
+export function caretAfterFormat(raw: string, caret: number, formatted: string): number {
+  if (caret >= raw.length) return formatted.length;
+  const wanted = digitsOf(raw.slice(0, caret)).length;
+  let position = 0;
+  for (let seen = 0; position < formatted.length && seen < wanted; position++) {
+    if (/\d/.test(formatted[position] ?? '')) seen++;
+  }
+  return position;
+}
+
+/**
+ * Backspace right after a group gap deletes only the space, which formatting would put straight
+ * back; treat it as deleting the digit before the gap instead.
+ */
+export function deleteAcrossGap(
+  raw: string,
+  caret: number,
+  previous: string,
+): { raw: string; caret: number } {
+  if (caret === 0 || digitsOf(raw) !== digitsOf(previous)) return { raw, caret };
+  let at = caret - 1;
+  while (at > 0 && !/\d/.test(raw[at] ?? '')) at--;
+  return { raw: raw.slice(0, at) + raw.slice(at + 1), caret: at };
+}

@@ -1,0 +1,214 @@
+import { LitElement, html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { detectBrand, formatCardNumber, normalizeCardNumber } from '../card';
+import {
+  CARD_FIELDS,
+  caretAfterFormat,
+  deleteAcrossGap,
+  fieldProblem,
+  formatCvc,
+  formatExpiry,
+  validateCard,
+  type CardField,
+  type CardValues,
+} from './card-fields';
+import { CARD_SUBMIT, type CardSubmitDetail } from './events';
+import { en, type Strings } from './i18n/en';
+import { alertIcon, brandIcons } from './icons';
+import { cardFormStyles } from './card-form.styles';
+import { theme } from './theme.styles';
+
+const EMPTY: CardValues = { number: '', expiry: '', cvc: '', name: '' };
+
+interface FieldSpec {
+  field: CardField;
+  label: keyof Strings;
+  name: string;
+  autocomplete: string;
+  numeric: boolean;
+  placeholder?: string;
+}
+
+/**
+ * @summary The card entry form: number, expiry, security code and name, with the Pay button.
+ * Formats as the shopper types, shows a field's problem once they leave it (or on submit), and
+ * emits the card only when every field is valid.
+ *
+ * @fires payframe-card-submit - `{ card }` ready for the confirm request; the form is then
+ *   `processing` until the owner sets it back to false.
+ * @csspart input - each text input
+ * @csspart pay-button - the submit button
+ * @cssproperty --payframe-color-primary - button and focus colour (see theme.styles.ts for all)
+ */
+export class CardForm extends LitElement {
+  static override styles = [theme, cardFormStyles];
+
+  static override properties = {
+    amount: {},
+    processing: { type: Boolean, reflect: true },
+    declineMessage: { attribute: 'decline-message' },
+    strings: { attribute: false },
+    values: { state: true },
+    touched: { state: true },
+    submitted: { state: true },
+  };
+
+  /** The formatted amount for the button label, e.g. `€19.99`. */
+  declare amount: string;
+  /** True from submit until the owner has the answer; the form ignores submits meanwhile. */
+  declare processing: boolean;
+  /** A decline or error from the last attempt, shown above the button as an alert. */
+  declare declineMessage: string;
+  declare strings: Strings;
+  declare private values: CardValues;
+  declare private touched: ReadonlySet<CardField>;
+  declare private submitted: boolean;
+
+  constructor() {
+    super();
+    this.amount = '';
+    this.processing = false;
+    this.declineMessage = '';
+    this.strings = en;
+    this.values = EMPTY;
+    this.touched = new Set();
+    this.submitted = false;
+  }
+
+  /** Empties the number and security code for another card, and puts the caret in the number. */
+  async clearCard(): Promise<void> {
+    this.values = { ...this.values, number: '', cvc: '' };
+    this.touched = new Set([...this.touched].filter((f) => f !== 'number' && f !== 'cvc'));
+    this.submitted = false;
+    await this.updateComplete;
+    this.input('number')?.focus();
+  }
+
+  override render() {
+    const s = this.strings;
+    const brand = detectBrand(normalizeCardNumber(this.values.number)).brand;
+    return html`<form novalidate @submit=${this.onSubmit}>
+      ${this.renderField(
+        { field: 'number', label: 'cardNumber', name: 'cardnumber', autocomplete: 'cc-number', numeric: true, placeholder: '1234 1234 1234 1234' },
+        html`<span class="brand" part="brand" data-brand=${brand}
+          >${brandIcons[brand]}<span class="visually-hidden">${s.brands[brand]}</span></span
+        >`,
+      )}
+      <div class="row">
+        ${this.renderField({ field: 'expiry', label: 'expiry', name: 'exp-date', autocomplete: 'cc-exp', numeric: true, placeholder: s.expiryPlaceholder })}
+        ${this.renderField({ field: 'cvc', label: 'cvc', name: 'cvc', autocomplete: 'cc-csc', numeric: true, placeholder: s.cvcPlaceholder })}
+      </div>
+      ${this.renderField({ field: 'name', label: 'name', name: 'ccname', autocomplete: 'cc-name', numeric: false })}
+      ${this.declineMessage
+        ? html`<p class="decline" role="alert">${alertIcon(16)}<span>${this.declineMessage}</span></p>`
+        : nothing}
+      <button type="submit" part="pay-button" ?disabled=${this.processing}>
+        ${this.processing ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
+        ${s.pay(this.amount).trim()}
+      </button>
+    </form>`;
+  }
+
+  private renderField(spec: FieldSpec, adornment: unknown = nothing) {
+    const { field } = spec;
+    const problem = this.visibleProblem(field);
+    const errorId = `${field}-error`;
+    return html`<div class="field">
+      <label for=${field}>${this.strings[spec.label] as string}</label>
+      <div class="control">
+        <input
+          id=${field}
+          name=${spec.name}
+          part="input"
+          type="text"
+          autocomplete=${spec.autocomplete}
+          inputmode=${spec.numeric ? 'numeric' : 'text'}
+          autocorrect="off"
+          spellcheck="false"
+          maxlength=${field === 'name' ? 100 : nothing}
+          placeholder=${spec.placeholder ?? nothing}
+          .value=${live(this.values[field])}
+          ?readonly=${this.processing}
+          aria-invalid=${problem ? 'true' : 'false'}
+          aria-describedby=${problem ? errorId : nothing}
+          @input=${this.onInput}
+          @blur=${this.onBlur}
+        />
+        ${adornment}
+      </div>
+      ${problem ? html`<p class="error" id=${errorId}>${this.strings.invalid[problem]}</p>` : nothing}
+    </div>`;
+  }
+
+  private input(field: CardField): HTMLInputElement | null {
+    return this.renderRoot.querySelector<HTMLInputElement>(`#${field}`);
+  }
+
+  /**
+   * Problems wait until the shopper leaves the field or submits, so nobody is told off for a
+   * number they are still typing; a number or expiry that is already complete is judged at once.
+   */
+  private visibleProblem(field: CardField) {
+    const problem = fieldProblem(field, this.values, new Date());
+    if (!problem) return null;
+    const digits = this.values[field].replace(/\D/g, '');
+    const complete =
+      (field === 'number' && digits.length >= Math.max(...detectBrand(digits).lengths)) ||
+      (field === 'expiry' && digits.length === 4);
+    return this.submitted || this.touched.has(field) || complete ? problem : null;
+  }
+
+  private onInput = (event: Event) => {
+    const input = event.target as HTMLInputElement;
+    const field = input.id as CardField;
+    const inputType = event instanceof InputEvent ? event.inputType : '';
+    let raw = input.value;
+    let caret = input.selectionStart ?? raw.length;
+    let value = raw;
+    if (field === 'number') {
+      if (inputType === 'deleteContentBackward') {
+        ({ raw, caret } = deleteAcrossGap(raw, caret, this.values.number));
+      }
+      value = formatCardNumber(raw);
+    } else if (field === 'expiry') {
+      value = formatExpiry(raw, inputType.startsWith('delete'));
+    } else if (field === 'cvc') {
+      value = formatCvc(raw);
+    }
+    if (value !== input.value) {
+      input.value = value;
+      if (this.renderRoot.activeElement === input) {
+        const position = caretAfterFormat(raw, caret, value);
+        input.setSelectionRange(position, position);
+      }
+    }
+    this.values = { ...this.values, [field]: value };
+  };
+
+  private onBlur = (event: FocusEvent) => {
+    const field = (event.target as HTMLInputElement).id as CardField;
+    // Tabbing through an empty field is not a mistake; submit reports it if it stays empty.
+    if (this.values[field] !== '') this.touched = new Set([...this.touched, field]);
+  };
+
+  private onSubmit = (event: SubmitEvent) => {
+    event.preventDefault();
+    if (this.processing) return;
+    this.submitted = true;
+    const result = validateCard(this.values, new Date());
+    if (!result.ok) {
+      const first = CARD_FIELDS.find((field) => result.problems[field]);
+      if (first) void this.updateComplete.then(() => this.input(first)?.focus());
+      return;
+    }
+    // Set here, synchronously, so a second click before the owner re-renders is already ignored.
+    this.processing = true;
+    this.dispatchEvent(
+      new CustomEvent<CardSubmitDetail>(CARD_SUBMIT, {
+        detail: { card: result.card },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  };
+}

@@ -1,0 +1,87 @@
+import {
+  checkoutSummarySchema,
+  confirmResultSchema,
+  type CheckoutSummary,
+  type ConfirmCheckout,
+  type ConfirmResult,
+} from '../protocol/checkout';
+import { catalogEntry, problemSchema, type ErrorCode } from '../protocol/errors';
+
+/** Codes the frame itself produces when there is no usable answer to read a code from. */
+export const ClientErrorCode = { network: 'network' } as const;
+export type ClientErrorCode = (typeof ClientErrorCode)[keyof typeof ClientErrorCode];
+
+/**
+ * A failed checkout API call, reduced to what the frame decides on: the stable `code` (from the
+ * problem+json answer, or `network` when nothing came back), the HTTP status, and whether another
+ * attempt may succeed.
+ */
+export class CheckoutApiError extends Error {
+  readonly code: ErrorCode | ClientErrorCode;
+  readonly status: number;
+  readonly retryable: boolean;
+
+  constructor(code: ErrorCode | ClientErrorCode, status: number, message: string) {
+    super(message);
+    this.name = 'CheckoutApiError';
+    this.code = code;
+    this.status = status;
+    this.retryable = code === ClientErrorCode.network || catalogEntry(code).retryable;
+  }
+}
+
+/**
+ * Reads a non-2xx answer. Anything that is not our problem+json (a proxy's HTML page, a truncated
+ * body) becomes `internal_error`, so the caller always has a catalog code to act on.
+ */
+export function problemToError(status: number, body: unknown): CheckoutApiError {
+  const problem = problemSchema.safeParse(body);
+  if (problem.success) {
+    const { code, detail, title } = problem.data;
+    return new CheckoutApiError(code, status, detail ?? title);
+  }
+  return new CheckoutApiError('internal_error', status, `Unexpected ${status} answer`);
+}
+
+async function request(path: string, init?: RequestInit): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      ...init,
+      headers: { accept: 'application/json', ...init?.headers },
+      credentials: 'omit',
+      cache: 'no-store',
+    });
+  } catch {
+    throw new CheckoutApiError('network', 0, 'The payment service could not be reached');
+  }
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) throw problemToError(response.status, body);
+  return body;
+}
+
+function parseAnswer<T>(
+  schema: { safeParse(data: unknown): { success: true; data: T } | { success: false } },
+  body: unknown,
+): T {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new CheckoutApiError('internal_error', 200, 'Unexpected answer shape');
+  return parsed.data;
+}
+
+const checkoutPath = (token: string) => `/v1/checkout/${encodeURIComponent(token)}`;
+
+/** `GET /v1/checkout/{token}` on the frame's own origin. */
+export async function fetchSummary(token: string): Promise<CheckoutSummary> {
+  return parseAnswer(checkoutSummarySchema, await request(checkoutPath(token)));
+}
+
+/** `POST /v1/checkout/{token}/confirm`; a decline is a normal answer, not a thrown error. */
+export async function confirmCheckout(token: string, body: ConfirmCheckout): Promise<ConfirmResult> {
+  const answer = await request(`${checkoutPath(token)}/confirm`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return parseAnswer(confirmResultSchema, answer);
+}

@@ -1,0 +1,134 @@
+import type { CheckoutSummary, ConfirmResult } from '../protocol/checkout';
+import type { ErrorCode } from '../protocol/errors';
+import type { Phase, ResultMessage } from '../protocol/frame-messages';
+import type { CheckoutApiError } from './checkout-api';
+import type { Strings } from './i18n';
+
+/**
+ * What the frame shows, and the decisions that move it from one view to the next, as pure
+ * functions: the element only performs the side effects (render, post to the host).
+ */
+export type View =
+  | { name: 'loading' }
+  | { name: 'entry'; message: string }
+  | { name: 'processing' }
+  | { name: 'succeeded' }
+  | { name: 'paid' }
+  /** Terminal: this checkout cannot be paid any more. */
+  | { name: 'failed'; message: string }
+  /** Nothing to pay with: bad link, host not allowed, service unreachable (`retry` offers reload). */
+  | { name: 'unavailable'; title: string; message: string; retry: boolean };
+
+export interface Transition {
+  view: View;
+  /** Sent to the host, if any; a terminal one ends the checkout for the host. */
+  result?: ResultMessage;
+  /** Empty the card number and security code so the shopper enters another card. */
+  clearCard?: boolean;
+}
+
+/** The phase the host is told about for a view, or null when the view has none (final views). */
+export function phaseOf(view: View): Phase | null {
+  if (view.name === 'entry') return 'entry';
+  if (view.name === 'processing') return 'processing';
+  return null;
+}
+
+function messageFor(strings: Strings, code: string, fallback?: string): string {
+  return strings.errors[code as ErrorCode] ?? fallback ?? strings.genericError;
+}
+
+function finalFailure(
+  strings: Strings,
+  invoiceId: string,
+  error: { code: ErrorCode; message: string },
+  paymentId?: string,
+): Transition {
+  return {
+    view: { name: 'failed', message: messageFor(strings, error.code, error.message) },
+    result: {
+      type: 'result',
+      outcome: 'failed',
+      invoiceId,
+      ...(paymentId ? { paymentId } : {}),
+      error: { code: error.code, message: error.message, retryable: false },
+    },
+  };
+}
+
+/** The first view for a loaded summary: pay an open invoice, otherwise say why not. */
+export function afterSummary(summary: CheckoutSummary, strings: Strings): Transition {
+  switch (summary.status) {
+    case 'open':
+      return { view: { name: 'entry', message: '' } };
+    case 'paid':
+      return { view: { name: 'paid' } };
+    case 'expired':
+      return finalFailure(strings, summary.invoice_id, {
+        code: 'checkout_expired',
+        message: 'This checkout has expired.',
+      });
+    case 'canceled':
+      return finalFailure(strings, summary.invoice_id, {
+        code: 'invoice_not_open',
+        message: 'This invoice can no longer be paid.',
+      });
+  }
+}
+
+/** A confirm answer: success, a decline the shopper may retry with another card, or the end. */
+export function afterConfirm(result: ConfirmResult, strings: Strings): Transition {
+  if (result.status === 'succeeded') {
+    return {
+      view: { name: 'succeeded' },
+      result: {
+        type: 'result',
+        outcome: 'succeeded',
+        invoiceId: result.invoice_id,
+        paymentId: result.payment_id,
+      },
+    };
+  }
+  const { error } = result;
+  if (!error.retryable) return finalFailure(strings, result.invoice_id, error, result.payment_id);
+  return {
+    view: { name: 'entry', message: messageFor(strings, error.code, error.message) },
+    clearCard: true,
+    result: {
+      type: 'result',
+      outcome: 'failed',
+      invoiceId: result.invoice_id,
+      paymentId: result.payment_id,
+      error,
+    },
+  };
+}
+
+/**
+ * A confirm request that got no payment answer. Retryable problems (network, a payment already in
+ * flight, a field the server rejected) keep the form and tell the host nothing, since no payment
+ * outcome exists yet; the others end the checkout.
+ */
+export function afterConfirmError(
+  error: CheckoutApiError,
+  invoiceId: string,
+  strings: Strings,
+): Transition {
+  if (error.code === 'network') return { view: { name: 'entry', message: strings.networkError } };
+  if (error.retryable) return { view: { name: 'entry', message: messageFor(strings, error.code) } };
+  return finalFailure(strings, invoiceId, { code: error.code, message: error.message });
+}
+
+/** The summary could not be loaded, so there is no invoice to report on: only a view. */
+export function afterLoadError(error: CheckoutApiError, strings: Strings): View {
+  const title = strings.loadFailedTitle;
+  if (error.code === 'network') {
+    return { name: 'unavailable', title, message: strings.networkError, retry: true };
+  }
+  return {
+    name: 'unavailable',
+    title,
+    message: messageFor(strings, error.code),
+    retry: error.retryable,
+  };
+}

@@ -1,0 +1,66 @@
+import type { ErrorCode } from '../../protocol/errors';
+
+/** Decline and problem codes the shopper can act on; any other code shows `genericError`. */
+const errors: Partial<Record<ErrorCode, string>> = {
+  card_declined: 'Your card was declined. Try another card.',
+  insufficient_funds: 'Your card has insufficient funds. Try another card.',
+  expired_card: 'Your card has expired. Try another card.',
+  incorrect_cvc: "Your card's security code is incorrect. Check it and try again.",
+  processing_error: 'An error occurred while processing your card. Try again in a moment.',
+  invalid_card_number: 'Your card number is invalid.',
+  invalid_expiry: "Your card's expiry date is invalid.",
+  invalid_cvc: "Your card's security code is invalid.",
+  checkout_not_found: 'This checkout link is not valid. Return to the shop and start again.',
+  checkout_expired: 'This checkout has expired. Return to the shop and start again.',
+  invoice_not_open: 'This invoice can no longer be paid.',
+  payment_in_progress: 'A payment for this order is already in progress. Wait a moment and try again.',
+  too_many_attempts: 'Too many attempts. Return to the shop and start again later.',
+};
+
+/**
+ * English strings for the checkout frame. Other locales copy this shape (`satisfies Strings`) so a
+ * missing message is a type error, not a blank label. Amounts arrive already formatted by Intl,
+ * because word order around an amount differs between languages.
+ */
+export const en = {
+  loading: 'Loading checkout…',
+  payTo: (merchant: string) => `Pay ${merchant}`,
+  cardNumber: 'Card number',
+  expiry: 'Expiry date',
+  expiryPlaceholder: 'MM / YY',
+  cvc: 'Security code',
+  cvcPlaceholder: 'CVC',
+  name: 'Name on card',
+  pay: (amount: string) => `Pay ${amount}`,
+  processing: 'Processing payment…',
+  securedBy: 'Secured by Payframe',
+  brands: { visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', unknown: '' },
+  invalid: {
+    number_empty: 'Enter your card number.',
+    number_incomplete: 'Your card number is incomplete.',
+    number_invalid: 'Your card number is invalid.',
+    expiry_empty: 'Enter the expiry date.',
+    expiry_incomplete: "Your card's expiry date is incomplete.",
+    expiry_invalid: "Your card's expiry date is invalid.",
+    expiry_past: "Your card's expiry date is in the past.",
+    cvc_empty: 'Enter the security code.',
+    cvc_incomplete: "Your card's security code is incomplete.",
+    cvc_invalid: "Your card's security code is invalid.",
+    name_empty: 'Enter the name on your card.',
+  },
+  succeeded: 'Payment successful',
+  paidTo: (amount: string, merchant: string) => `You paid ${amount} to ${merchant}.`,
+  alreadyPaid: 'This invoice has already been paid',
+  alreadyPaidDetail: 'No further payment is needed. You can close this window.',
+  failedTitle: 'Payment could not be completed',
+  notAllowed: 'This page is not allowed to show this checkout',
+  notAllowedDetail: 'The shop’s address is not on this checkout’s list of allowed origins.',
+  loadFailedTitle: 'Checkout unavailable',
+  tryAgain: 'Try again',
+  networkError: 'We could not reach the payment service. Check your connection and try again.',
+  genericError: 'Something went wrong. Try again in a moment.',
+  errors,
+};
+
+export type Strings = typeof en;
+

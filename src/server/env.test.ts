@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { generateVaultKey } from './vault/vault';
+import { loadEnv } from './env';
+
+describe('environment', () => {
+  it('fills defaults for development', () => {
+    const env = loadEnv({ PAYFRAME_VAULT_KEY: generateVaultKey() });
+    expect(env.PAYFRAME_PORT).toBe(4000);
+    expect(env.PAYFRAME_PUBLIC_URL).toBe('http://localhost:4000');
+    expect(env.PAYFRAME_ACS_URL).toBe('http://127.0.0.1:4001');
+    expect(env.PAYFRAME_DATABASE_URL).toBeUndefined();
+  });
+
+  it('fails fast naming every bad variable', () => {
+    expect(() =>
+      loadEnv({ PAYFRAME_PORT: 'eighty', PAYFRAME_DATABASE_URL: 'mysql://x', PAYFRAME_VAULT_KEY: 'short' }),
+    ).toThrow(/PAYFRAME_PORT[\s\S]*PAYFRAME_DATABASE_URL[\s\S]*PAYFRAME_VAULT_KEY/);
+  });
+});

@@ -96,7 +96,12 @@ export async function createShopApp(options: ShopOptions): Promise<FastifyInstan
       })),
       status: 'awaiting_payment',
     });
-    return { order_id: id, token: invoice.checkout.token, amount: invoice.amount, currency: CURRENCY };
+    return {
+      order_id: id,
+      token: invoice.checkout.token,
+      amount: invoice.amount,
+      currency: CURRENCY,
+    };
   });
 
   app.post<{ Params: { id: string } }>('/api/orders/:id/complete', async (request, reply) => {

@@ -108,6 +108,8 @@ Pay with 4242 4242 4242 4242, any future expiry, any CVC; 4000 0000 0000 0002 is
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    void Promise.all([shop.close(), acs.close(), paymentServer.close()]).then(() => process.exit(0));
+    void Promise.all([shop.close(), acs.close(), paymentServer.close()]).then(() =>
+      process.exit(0),
+    );
   });
 }

@@ -23,7 +23,12 @@ const RULES: Record<CardBrand, BrandRules> = {
   visa: { brand: 'visa', lengths: [13, 16, 19], gaps: [4, 4, 4, 4, 3], cvcLength: 3 },
   mastercard: { brand: 'mastercard', lengths: [16], gaps: [4, 4, 4, 4], cvcLength: 3 },
   amex: { brand: 'amex', lengths: [15], gaps: [4, 6, 5], cvcLength: 4 },
-  unknown: { brand: 'unknown', lengths: [12, 13, 14, 15, 16, 17, 18, 19], gaps: [4, 4, 4, 4, 3], cvcLength: 3 },
+  unknown: {
+    brand: 'unknown',
+    lengths: [12, 13, 14, 15, 16, 17, 18, 19],
+    gaps: [4, 4, 4, 4, 3],
+    cvcLength: 3,
+  },
 };
 
 function isMastercard(digits: string): boolean {

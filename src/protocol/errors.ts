@@ -21,7 +21,12 @@ interface CatalogEntry {
   retryable: boolean;
 }
 
-const entry = (status: number, kind: ErrorKind, title: string, retryable = false): CatalogEntry => ({
+const entry = (
+  status: number,
+  kind: ErrorKind,
+  title: string,
+  retryable = false,
+): CatalogEntry => ({
   status,
   kind,
   title,
@@ -45,7 +50,12 @@ export const ERROR_CATALOG = {
   checkout_not_found: entry(404, 'merchant', 'No such checkout.'),
   checkout_expired: entry(410, 'shopper', 'This checkout has expired.'),
   invoice_not_open: entry(409, 'shopper', 'This invoice can no longer be paid.'),
-  payment_in_progress: entry(409, 'shopper', 'A payment for this invoice is already in progress.', true),
+  payment_in_progress: entry(
+    409,
+    'shopper',
+    'A payment for this invoice is already in progress.',
+    true,
+  ),
   too_many_attempts: entry(429, 'shopper', 'Too many failed attempts for this checkout.'),
   illegal_transition: entry(409, 'merchant', 'The payment cannot move to that state.'),
   // Card input, re-validated on the server

@@ -19,7 +19,10 @@ const ready = { type: 'payframe:frame-ready', channel: 'chan_12345678' };
 describe('parseWindowMessage', () => {
   it('accepts the announcement from the exact origin, window and channel', () => {
     expect(
-      parseWindowMessage({ origin: 'https://pay.example', source: frameWindow as never, data: ready }, expected),
+      parseWindowMessage(
+        { origin: 'https://pay.example', source: frameWindow as never, data: ready },
+        expected,
+      ),
     ).toEqual({ ok: true, message: ready });
   });
 
@@ -27,9 +30,24 @@ describe('parseWindowMessage', () => {
     ['https://evil.example', frameWindow, ready, 'not from the expected origin'],
     ['https://pay.example.evil', frameWindow, ready, 'not from the expected origin'],
     ['https://pay.example', { name: 'sibling' }, ready, 'not from our window'],
-    ['https://pay.example', frameWindow, { ...ready, channel: 'chan_other123' }, 'not for our channel'],
-    ['https://pay.example', frameWindow, { type: 'payframe:connect', channel: 'chan_12345678' }, 'malformed "payframe:connect" message'],
-    ['https://pay.example', frameWindow, { ...ready, extra: 1 }, 'malformed "payframe:frame-ready" message'],
+    [
+      'https://pay.example',
+      frameWindow,
+      { ...ready, channel: 'chan_other123' },
+      'not for our channel',
+    ],
+    [
+      'https://pay.example',
+      frameWindow,
+      { type: 'payframe:connect', channel: 'chan_12345678' },
+      'malformed "payframe:connect" message',
+    ],
+    [
+      'https://pay.example',
+      frameWindow,
+      { ...ready, extra: 1 },
+      'malformed "payframe:frame-ready" message',
+    ],
     ['https://pay.example', frameWindow, 'payframe:frame-ready', 'not a Payframe message'],
   ])('rejects %s / %o / %o: %s', (origin, source, data, reason) => {
     expect(parseWindowMessage({ origin, source: source as never, data }, expected)).toEqual({
@@ -72,7 +90,14 @@ describe('parseFrameMessage', () => {
     [{ type: 'resize', height: '400' }],
     [{ type: 'state', phase: 'done' }],
     [{ type: 'result', outcome: 'won', invoiceId: 'inv_1' }],
-    [{ type: 'result', outcome: 'failed', invoiceId: 'inv_1', error: { code: 'made_up', message: '', retryable: false } }],
+    [
+      {
+        type: 'result',
+        outcome: 'failed',
+        invoiceId: 'inv_1',
+        error: { code: 'made_up', message: '', retryable: false },
+      },
+    ],
     [{ type: 'ready', extra: true }],
     [{ type: 'configure' }],
     [null],
@@ -88,10 +113,14 @@ describe('parseHostMessage', () => {
   });
 
   it('rejects a result sent towards the frame and a locale that is not a tag', () => {
-    expect(parseHostMessage({ data: { type: 'result', outcome: 'succeeded', invoiceId: 'x' } })).toEqual({
+    expect(
+      parseHostMessage({ data: { type: 'result', outcome: 'succeeded', invoiceId: 'x' } }),
+    ).toEqual({
       ok: false,
       reason: 'malformed "result" message',
     });
-    expect(parseHostMessage({ data: { type: 'configure', locale: 'en;x<script>' } }).ok).toBe(false);
+    expect(parseHostMessage({ data: { type: 'configure', locale: 'en;x<script>' } }).ok).toBe(
+      false,
+    );
   });
 });

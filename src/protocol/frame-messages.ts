@@ -37,7 +37,10 @@ export type ResultMessage = z.infer<typeof resultMessageSchema>;
 
 export const frameToHostSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ready') }),
-  z.strictObject({ type: z.literal('resize'), height: z.number().check(z.minimum(0), z.maximum(10_000)) }),
+  z.strictObject({
+    type: z.literal('resize'),
+    height: z.number().check(z.minimum(0), z.maximum(10_000)),
+  }),
   z.strictObject({ type: z.literal('state'), phase: z.enum(['entry', 'processing', 'challenge']) }),
   resultMessageSchema,
 ]);
@@ -70,7 +73,8 @@ export function parseWindowMessage<T extends FrameReady | Connect>(
   event: MessageLike,
   expected: { origin: string; source: unknown; channel: string; schema: z.ZodMiniType<T> },
 ): Parsed<T> {
-  if (event.origin !== expected.origin) return { ok: false, reason: 'not from the expected origin' };
+  if (event.origin !== expected.origin)
+    return { ok: false, reason: 'not from the expected origin' };
   if (event.source !== expected.source) return { ok: false, reason: 'not from our window' };
   const parsed = parseWith(expected.schema, event.data);
   if (parsed.ok && parsed.message.channel !== expected.channel) {

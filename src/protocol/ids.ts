@@ -37,5 +37,7 @@ export function newId(prefix: IdPrefix): string {
 
 /** Schema for an id with the given prefix, e.g. `idSchema('pay')` accepts `pay_…`. */
 export function idSchema(prefix: IdPrefix) {
-  return z.string().check(z.regex(new RegExp(`^${prefix}_[0-9A-Za-z]{8,64}$`), `expected a ${prefix}_ id`));
+  return z
+    .string()
+    .check(z.regex(new RegExp(`^${prefix}_[0-9A-Za-z]{8,64}$`), `expected a ${prefix}_ id`));
 }

@@ -35,7 +35,9 @@ export const createInvoiceSchema = z
     capture: z._default(z.enum(['automatic', 'manual']), 'automatic'),
     success_url: z.optional(httpUrl),
     cancel_url: z.optional(httpUrl),
-    metadata: z.optional(z.record(z.string().check(z.maxLength(40)), z.string().check(z.maxLength(500)))),
+    metadata: z.optional(
+      z.record(z.string().check(z.maxLength(40)), z.string().check(z.maxLength(500))),
+    ),
   })
   .check(
     z.refine((body) => (body.items === undefined) !== (body.amount === undefined), {

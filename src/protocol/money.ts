@@ -9,8 +9,10 @@ export function isCurrency(code: string): boolean {
 
 /** Number of minor-unit digits for a currency (JPY 0, EUR 2, KWD 3), taken from Intl. */
 export function currencyExponent(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-    .maximumFractionDigits ?? 2;
+  return (
+    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+      .maximumFractionDigits ?? 2
+  );
 }
 
 /** Formats integer minor units for display, e.g. `formatMoney(1999, 'EUR', 'de')` → `19,99 €`. */
@@ -21,9 +23,14 @@ export function formatMoney(amount: number, currency: string, locale?: string): 
   );
 }
 
-export const currencySchema = z.string().check(
-  z.refine((code) => /^[A-Z]{3}$/.test(code) && isCurrency(code), 'expected an ISO 4217 currency code'),
-);
+export const currencySchema = z
+  .string()
+  .check(
+    z.refine(
+      (code) => /^[A-Z]{3}$/.test(code) && isCurrency(code),
+      'expected an ISO 4217 currency code',
+    ),
+  );
 
 /** Largest amount accepted anywhere: well inside Number.MAX_SAFE_INTEGER and a PostgreSQL bigint. */
 export const MAX_AMOUNT = 99_999_999_999;

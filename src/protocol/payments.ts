@@ -89,7 +89,9 @@ export type ValidationReason = (typeof ValidationReason)[keyof typeof Validation
 
 export const validationResultSchema = z.object({
   valid: z.boolean(),
-  reasons: z.array(z.enum(Object.values(ValidationReason) as [ValidationReason, ...ValidationReason[]])),
+  reasons: z.array(
+    z.enum(Object.values(ValidationReason) as [ValidationReason, ...ValidationReason[]]),
+  ),
   payment: paymentSchema,
 });
 export type ValidationResult = z.infer<typeof validationResultSchema>;

@@ -2,7 +2,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cardBody, SHOP_ORIGIN, startTestServer, type TestServer } from './test-support/test-server';
+import {
+  cardBody,
+  SHOP_ORIGIN,
+  startTestServer,
+  type TestServer,
+} from './test-support/test-server';
 import { sqliteTestStore, type TestStore } from './test-support/test-stores';
 
 let store: TestStore;
@@ -27,7 +32,11 @@ async function createInvoice(overrides: Record<string, unknown> = {}) {
     body: { currency: 'EUR', order_id: 'order-42', items: ITEMS, ...overrides },
   });
   expect(response.status).toBe(201);
-  return (await response.json()) as { id: string; amount: number; checkout: { token: string; url: string } };
+  return (await response.json()) as {
+    id: string;
+    amount: number;
+    checkout: { token: string; url: string };
+  };
 }
 
 async function confirm(token: string, body: unknown) {
@@ -58,17 +67,29 @@ describe('invoices', () => {
   it('reads an invoice back and hides it from other apps', async () => {
     const invoice = await createInvoice();
     const read = await server.merchant(`/v1/invoices/${invoice.id}`);
-    expect(await read.json()).toMatchObject({ id: invoice.id, status: 'open', order_id: 'order-42' });
+    expect(await read.json()).toMatchObject({
+      id: invoice.id,
+      status: 'open',
+      order_id: 'order-42',
+    });
     const other = await startTestServer(store);
     try {
-      await expectProblem(await other.merchant(`/v1/invoices/${invoice.id}`), 404, 'invoice_not_found');
+      await expectProblem(
+        await other.merchant(`/v1/invoices/${invoice.id}`),
+        404,
+        'invoice_not_found',
+      );
     } finally {
       await other.close();
     }
   });
 
   it('rejects malformed JSON with malformed_json', async () => {
-    await expectProblem(await server.merchant('/v1/invoices', { body: '{"currency": ' }), 400, 'malformed_json');
+    await expectProblem(
+      await server.merchant('/v1/invoices', { body: '{"currency": ' }),
+      400,
+      'malformed_json',
+    );
   });
 
   it('rejects unknown fields, naming them', async () => {
@@ -89,7 +110,11 @@ describe('invoices', () => {
       { currency: 'EUR', order_id: 'o', amount: 100, items: ITEMS },
       { currency: 'EUR', order_id: 'o', items: [{ name: 'x', unit_amount: -1, quantity: 1 }] },
     ]) {
-      await expectProblem(await server.merchant('/v1/invoices', { body: bad }), 400, 'invalid_request');
+      await expectProblem(
+        await server.merchant('/v1/invoices', { body: bad }),
+        400,
+        'invalid_request',
+      );
     }
   });
 
@@ -142,7 +167,9 @@ describe('checkout and payments', () => {
 
   it('pays with 4242…, records a DB transaction and validates', async () => {
     const invoice = await createInvoice();
-    const result = await (await confirm(invoice.checkout.token, cardBody('4242 4242 4242 4242'))).json();
+    const result = await (
+      await confirm(invoice.checkout.token, cardBody('4242 4242 4242 4242'))
+    ).json();
     expect(result).toMatchObject({ status: 'succeeded', invoice_id: invoice.id });
 
     const payment = await (await server.merchant(`/v1/payments/${result.payment_id}`)).json();
@@ -162,14 +189,18 @@ describe('checkout and payments', () => {
 
   it('authorizes without capturing for manual capture (PA)', async () => {
     const invoice = await createInvoice({ capture: 'manual' });
-    const result = await (await confirm(invoice.checkout.token, cardBody('5555555555554444'))).json();
+    const result = await (
+      await confirm(invoice.checkout.token, cardBody('5555555555554444'))
+    ).json();
     const payment = await (await server.merchant(`/v1/payments/${result.payment_id}`)).json();
     expect(payment).toMatchObject({ status: 'authorized', transactions: [{ type: 'PA' }] });
   });
 
   it('names every mismatch when validating', async () => {
     const invoice = await createInvoice();
-    const result = await (await confirm(invoice.checkout.token, cardBody('4242424242424242'))).json();
+    const result = await (
+      await confirm(invoice.checkout.token, cardBody('4242424242424242'))
+    ).json();
     const response = await server.merchant(`/v1/payments/${result.payment_id}/validate`, {
       body: { amount: 1, currency: 'USD', order_id: 'other' },
     });
@@ -181,7 +212,9 @@ describe('checkout and payments', () => {
 
   it('declines 4000 0000 0000 0002 as retryable, then succeeds with 4242…', async () => {
     const invoice = await createInvoice();
-    const declined = await (await confirm(invoice.checkout.token, cardBody('4000000000000002'))).json();
+    const declined = await (
+      await confirm(invoice.checkout.token, cardBody('4000000000000002'))
+    ).json();
     expect(declined).toMatchObject({
       status: 'failed',
       error: { code: 'card_declined', retryable: true },
@@ -191,7 +224,9 @@ describe('checkout and payments', () => {
     });
     expect(await check.json()).toMatchObject({ valid: false, reasons: ['payment_not_succeeded'] });
 
-    const retry = await (await confirm(invoice.checkout.token, cardBody('4242424242424242'))).json();
+    const retry = await (
+      await confirm(invoice.checkout.token, cardBody('4242424242424242'))
+    ).json();
     expect(retry.status).toBe('succeeded');
     expect(retry.payment_id).not.toBe(declined.payment_id);
   });
@@ -209,14 +244,26 @@ describe('checkout and payments', () => {
   it('re-validates card data on the server', async () => {
     const invoice = await createInvoice();
     const token = invoice.checkout.token;
-    await expectProblem(await confirm(token, cardBody('4242424242424241')), 400, 'invalid_card_number');
+    await expectProblem(
+      await confirm(token, cardBody('4242424242424241')),
+      400,
+      'invalid_card_number',
+    );
     await expectProblem(
       await confirm(token, cardBody('4242424242424242', { exp_year: 2020 })),
       400,
       'invalid_expiry',
     );
-    await expectProblem(await confirm(token, cardBody('4242424242424242', { cvc: '12' })), 400, 'invalid_request');
-    await expectProblem(await confirm(token, cardBody('378282246310005', { cvc: '123' })), 400, 'invalid_cvc');
+    await expectProblem(
+      await confirm(token, cardBody('4242424242424242', { cvc: '12' })),
+      400,
+      'invalid_request',
+    );
+    await expectProblem(
+      await confirm(token, cardBody('378282246310005', { cvc: '123' })),
+      400,
+      'invalid_cvc',
+    );
     await expectProblem(
       await confirm(token, { card: { ...cardBody('4242424242424242').card, pin: '1' } }),
       400,
@@ -235,7 +282,11 @@ describe('checkout and payments', () => {
   });
 
   it('answers an unknown token with checkout_not_found', async () => {
-    await expectProblem(await fetch(`${server.url}/v1/checkout/ct_unknown123`), 404, 'checkout_not_found');
+    await expectProblem(
+      await fetch(`${server.url}/v1/checkout/ct_unknown123`),
+      404,
+      'checkout_not_found',
+    );
   });
 
   it('writes outbox events with each state change', async () => {
@@ -256,7 +307,8 @@ describe('checkout and payments', () => {
     await confirm(invoice.checkout.token, cardBody('5555555555554444', { cvc: '987' }));
     await server.close();
     await store.store.close();
-    const raw = readFileSync(store.sqliteFile!).toString('latin1') +
+    const raw =
+      readFileSync(store.sqliteFile!).toString('latin1') +
       readFileSync(`${store.sqliteFile!}-wal`, { flag: 'a+' }).toString('latin1');
     expect(raw).toContain('4444');
     expect(raw).not.toContain('5555555555554444');

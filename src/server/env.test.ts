@@ -13,7 +13,11 @@ describe('environment', () => {
 
   it('fails fast naming every bad variable', () => {
     expect(() =>
-      loadEnv({ PAYFRAME_PORT: 'eighty', PAYFRAME_DATABASE_URL: 'mysql://x', PAYFRAME_VAULT_KEY: 'short' }),
+      loadEnv({
+        PAYFRAME_PORT: 'eighty',
+        PAYFRAME_DATABASE_URL: 'mysql://x',
+        PAYFRAME_VAULT_KEY: 'short',
+      }),
     ).toThrow(/PAYFRAME_PORT[\s\S]*PAYFRAME_DATABASE_URL[\s\S]*PAYFRAME_VAULT_KEY/);
   });
 });

@@ -17,8 +17,7 @@ export type DeclineCode = Extract<
 >;
 
 export type AuthorizationAnswer =
-  | { approved: true; reference: string }
-  | { approved: false; code: DeclineCode; reference: string };
+  { approved: true; reference: string } | { approved: false; code: DeclineCode; reference: string };
 
 /** The acquirer boundary: the sandbox is the first implementation, a real processor the next. */
 export interface Acquirer {

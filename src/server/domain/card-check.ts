@@ -3,7 +3,10 @@ import type { ConfirmCheckout } from '../../protocol/checkout';
 import { PayframeError } from './payframe-error';
 
 /** The server re-validates every card rule the frame applied; the frame is never trusted. */
-export function checkCard(card: ConfirmCheckout['card'], now: Date): { pan: string; brand: string } {
+export function checkCard(
+  card: ConfirmCheckout['card'],
+  now: Date,
+): { pan: string; brand: string } {
   const pan = card.number.replace(/[\s-]/g, '');
   const problem = cardNumberProblem(pan);
   if (problem) throw new PayframeError('invalid_card_number', `card number: ${problem}`);

@@ -123,7 +123,12 @@ async function applyAnswer(
       }
     : null;
   const errorCode = answer.approved ? null : answer.code;
-  const updated: PaymentRecord = { ...payment, status: next, error_code: errorCode, updated_at: now };
+  const updated: PaymentRecord = {
+    ...payment,
+    status: next,
+    error_code: errorCode,
+    updated_at: now,
+  };
   const view = paymentView(updated, transaction ? [transaction] : [], invoice.order_id);
   const event = (type: string, data: unknown): NewEvent => ({
     id: newId('evt'),

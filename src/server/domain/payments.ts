@@ -1,4 +1,9 @@
-import type { Payment, ValidatePayment, ValidationReason, ValidationResult } from '../../protocol/payments';
+import type {
+  Payment,
+  ValidatePayment,
+  ValidationReason,
+  ValidationResult,
+} from '../../protocol/payments';
 import type { AppRecord } from '../store/records';
 import { SUCCEEDED_STATUSES } from './payment-states';
 import { paymentView } from './payment-view';

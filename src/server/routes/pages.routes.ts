@@ -67,7 +67,10 @@ export async function pageRoutes(
       index: false,
       allowedPath: (path) => path !== '/index.html',
       setHeaders: (res, path) => {
-        res.setHeader('cache-control', path.includes('/assets/') ? IMMUTABLE : 'public, max-age=300');
+        res.setHeader(
+          'cache-control',
+          path.includes('/assets/') ? IMMUTABLE : 'public, max-age=300',
+        );
       },
     });
   }

@@ -1,6 +1,11 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod/mini';
-import { ERROR_CATALOG, type ErrorCode, type FieldError, type Problem } from '../../protocol/errors';
+import {
+  ERROR_CATALOG,
+  type ErrorCode,
+  type FieldError,
+  type Problem,
+} from '../../protocol/errors';
 import { PayframeError } from '../domain/payframe-error';
 
 export function problem(code: ErrorCode, detail?: string, errors?: FieldError[]): Problem {
@@ -26,7 +31,9 @@ export function parseWith<T>(schema: z.ZodMiniType<T>, value: unknown): T {
   const errors = result.error.issues.map((issue) => ({
     path: issue.path.map(String).join('.') || '(body)',
     message:
-      issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.message,
+      issue.code === 'unrecognized_keys'
+        ? `unknown field(s): ${issue.keys.join(', ')}`
+        : issue.message,
   }));
   throw new PayframeError('invalid_request', 'The request does not match the schema.', errors);
 }

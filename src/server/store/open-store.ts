@@ -14,7 +14,10 @@ export function openSqliteStore(file: string): KyselyStore {
   database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  return new KyselyStore(new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), 'sqlite');
+  return new KyselyStore(
+    new Kysely<Database>({ dialect: new SqliteDialect({ database }) }),
+    'sqlite',
+  );
 }
 
 const INT8_OID = 20;
@@ -35,7 +38,10 @@ export function openPostgresStore(
           : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
-  return new KyselyStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'postgres');
+  return new KyselyStore(
+    new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+    'postgres',
+  );
 }
 
 /** Opens the store named by the environment: PostgreSQL when a URL is given, else SQLite. */

@@ -96,7 +96,13 @@ export function describeStoreContract(name: string, open: () => Promise<TestStor
         },
         invoicePaid: true,
         events: [
-          { id: newId('evt'), app_id: appId, type: 'payment.succeeded', data: '{}', created_at: now },
+          {
+            id: newId('evt'),
+            app_id: appId,
+            type: 'payment.succeeded',
+            data: '{}',
+            created_at: now,
+          },
         ],
         now,
       });
@@ -144,7 +150,11 @@ export function describeStoreContract(name: string, open: () => Promise<TestStor
       await succeed(inv, payment);
       expect((await t.store.findPayment(appId, payment.id))?.status).toBe('captured');
       const stored = await t.store.findInvoice(appId, inv.id);
-      expect(stored).toMatchObject({ status: 'paid', paid_payment_id: payment.id, processing_payment_id: null });
+      expect(stored).toMatchObject({
+        status: 'paid',
+        paid_payment_id: payment.id,
+        processing_payment_id: null,
+      });
       expect((await t.store.listTransactions(payment.id)).map((x) => [x.type, x.amount])).toEqual([
         ['DB', inv.amount],
       ]);

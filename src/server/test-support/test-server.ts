@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { SandboxAcquirer } from '../acquirer/sandbox-acquirer';
 import { createApp } from '../create-app';
 import { createMerchantApp } from '../domain/apps';
@@ -16,14 +16,22 @@ export interface TestServer {
   secretKey: string;
   appId: string;
   /** Calls the merchant API with the app's secret key. */
-  merchant(path: string, init?: { method?: string; body?: unknown; key?: string }): Promise<Response>;
+  merchant(
+    path: string,
+    init?: { method?: string; body?: unknown; key?: string },
+  ): Promise<Response>;
   close(): Promise<void>;
 }
 
 /** The real payment server on a random loopback port over the given store, with one app seeded. */
 export async function startTestServer(
   testStore: TestStore,
-  options: { webDir?: string; embedDir?: string; maxFailedAttempts?: number } = {},
+  options: {
+    webDir?: string;
+    embedDir?: string;
+    maxFailedAttempts?: number;
+    logger?: FastifyServerOptions['logger'];
+  } = {},
 ): Promise<TestServer> {
   const services: Services = {
     store: testStore.store,
@@ -43,8 +51,12 @@ export async function startTestServer(
       embedDir: options.embedDir ?? 'dist/embed',
       acsOrigin: ACS_ORIGIN,
     },
+    ...(options.logger ? { logger: options.logger } : {}),
   });
-  const keys = await createMerchantApp(services, { name: 'Test Shop', allowedOrigins: [SHOP_ORIGIN] });
+  const keys = await createMerchantApp(services, {
+    name: 'Test Shop',
+    allowedOrigins: [SHOP_ORIGIN],
+  });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     url: address,

@@ -36,14 +36,17 @@ export const TEST_DATABASE_URL =
  * True when PostgreSQL answers. In CI it must: a missing database there is a failure, not a skip.
  */
 export async function postgresAvailable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: TEST_DATABASE_URL, connectionTimeoutMillis: 3000 });
+  const client = new pg.Client({
+    connectionString: TEST_DATABASE_URL,
+    connectionTimeoutMillis: 3000,
+  });
   try {
     await client.connect();
     await client.query('select 1');
     return true;
   } catch (error) {
     if (process.env.CI === 'true') {
-      throw new Error(`PostgreSQL is required in CI at ${TEST_DATABASE_URL}: ${String(error)}`);
+      throw new Error(`PostgreSQL is required in CI at ${TEST_DATABASE_URL}`, { cause: error });
     }
     return false;
   } finally {

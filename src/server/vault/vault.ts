@@ -14,7 +14,8 @@ export interface Vault {
 export function createVault(keyBase64: string): Vault {
   const master = Buffer.from(keyBase64, 'base64');
   if (master.length !== 32) throw new Error('PAYFRAME_VAULT_KEY must be 32 bytes, base64-encoded');
-  const derive = (info: string) => Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), info, 32));
+  const derive = (info: string) =>
+    Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), info, 32));
   const encryptionKey = derive('payframe vault encryption v1');
   const fingerprintKey = derive('payframe vault fingerprint v1');
 
@@ -31,9 +32,10 @@ export function createVault(keyBase64: string): Vault {
       if (version !== 'v1' || !iv || !body || !tag) throw new Error('unknown vault format');
       const decipher = createDecipheriv('aes-256-gcm', encryptionKey, Buffer.from(iv, 'base64url'));
       decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-      return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString(
-        'utf8',
-      );
+      return Buffer.concat([
+        decipher.update(Buffer.from(body, 'base64url')),
+        decipher.final(),
+      ]).toString('utf8');
     },
     fingerprint(pan) {
       return createHmac('sha256', fingerprintKey).update(pan).digest('base64url');

@@ -91,8 +91,10 @@ export async function up(db: Kysely<unknown>, dialect: 'sqlite' | 'postgres'): P
 
   await db.schema
     .createTable('events')
-    .addColumn('seq', dialect === 'postgres' ? sql`bigint generated always as identity` : 'integer', (c) =>
-      c.primaryKey(),
+    .addColumn(
+      'seq',
+      dialect === 'postgres' ? sql`bigint generated always as identity` : 'integer',
+      (c) => c.primaryKey(),
     )
     .addColumn('id', 'text', (c) => c.notNull().unique())
     .addColumn('app_id', 'text', (c) => c.notNull().references('apps.id'))

@@ -1,0 +1,57 @@
+import { expect, test } from '@playwright/test';
+import { ShopPage } from './models/shop-page';
+
+test.describe('inline checkout in the demo shop', () => {
+  test('pays with 4242… and shows the order only after server validation', async ({ page }) => {
+    const shop = new ShopPage(page);
+    await shop.goto();
+    await shop.add('Espresso beans, 1 kg');
+    await shop.startCheckout();
+    await shop.checkout.expectSummary('Payframe Coffee', '€24.90');
+
+    await shop.checkout.pay({ number: '4242 4242 4242 4242' });
+
+    await expect(shop.confirmation).toBeVisible();
+    const orderId = await page.locator('#confirmation-order').textContent();
+    expect(orderId).toMatch(/^order_/);
+    const events = await shop.events();
+    const terminal = events.filter((e) => e.type !== 'payframe-ready');
+    expect(terminal).toHaveLength(1);
+    expect(terminal[0]).toMatchObject({
+      type: 'payframe-success',
+      detail: {
+        invoiceId: expect.stringMatching(/^inv_/),
+        paymentId: expect.stringMatching(/^pay_/),
+      },
+    });
+    await expect(page.locator('#confirmation-payment')).toHaveText(
+      String(terminal[0]?.detail.paymentId),
+    );
+  });
+
+  test('shows a decline for 4000 0000 0000 0002, then succeeds with 4242…', async ({ page }) => {
+    const shop = new ShopPage(page);
+    await shop.goto();
+    await shop.add('Filter beans, 500 g');
+    await shop.add('Ceramic dripper');
+    await shop.startCheckout();
+    await shop.checkout.expectSummary('Payframe Coffee', '€46.50');
+
+    await shop.checkout.pay({ number: '4000 0000 0000 0002' });
+    await expect(shop.checkout.alert).toContainText(/declined/i);
+    await expect(shop.confirmation).toBeHidden();
+    const afterDecline = await shop.events();
+    expect(afterDecline.filter((e) => e.type === 'payframe-failure')).toEqual([
+      expect.objectContaining({
+        detail: expect.objectContaining({
+          error: expect.objectContaining({ code: 'card_declined', retryable: true }),
+        }),
+      }),
+    ]);
+
+    await shop.checkout.pay({ number: '4242 4242 4242 4242' });
+    await expect(shop.confirmation).toBeVisible();
+    const events = await shop.events();
+    expect(events.filter((e) => e.type === 'payframe-success')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,53 @@
+import type { Locator, Page } from '@playwright/test';
+import { CheckoutFrame } from './checkout-frame';
+
+export interface RecordedEvent {
+  type: string;
+  detail: Record<string, unknown>;
+}
+
+/** The demo shop's product page, recording every payframe-* event the host page receives. */
+export class ShopPage {
+  readonly checkout: CheckoutFrame;
+
+  constructor(readonly page: Page) {
+    this.checkout = new CheckoutFrame(page);
+  }
+
+  async goto(): Promise<void> {
+    await this.page.addInitScript(() => {
+      const events: { type: string; detail: unknown }[] = [];
+      Object.assign(window, { __payframeEvents: events });
+      for (const type of [
+        'payframe-ready',
+        'payframe-success',
+        'payframe-failure',
+        'payframe-cancel',
+        'payframe-error',
+      ]) {
+        document.addEventListener(type, (event) =>
+          events.push({ type, detail: (event as CustomEvent).detail }),
+        );
+      }
+    });
+    await this.page.goto('/');
+  }
+
+  async add(productName: string): Promise<void> {
+    await this.page.getByRole('button', { name: `Add ${productName} to order` }).click();
+  }
+
+  async startCheckout(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Checkout', exact: true }).click();
+  }
+
+  get confirmation(): Locator {
+    return this.page.locator('#confirmation');
+  }
+
+  events(): Promise<RecordedEvent[]> {
+    return this.page.evaluate(
+      () => (window as unknown as { __payframeEvents: RecordedEvent[] }).__payframeEvents,
+    );
+  }
+}

@@ -23,6 +23,8 @@ export default defineConfig({
         },
       },
       {
+        // Pre-bundled up front so a cold cache does not reload a test file mid-run.
+        optimizeDeps: { include: ['zod/mini', 'lit', '@open-wc/testing-helpers'] },
         test: {
           name: 'browser',
           include: [browserFolders],

@@ -1,4 +1,7 @@
 import { z } from 'zod/mini';
+import { errorCodeSchema, type ErrorCode } from './error-codes';
+
+export { errorCodeSchema, type ErrorCode };
 
 /**
  * The one catalog of stable error codes. `kind` tells who can act on it: the shopper (another
@@ -73,11 +76,7 @@ export const ERROR_CATALOG = {
   frame_load_failed: entry(502, 'network', 'The checkout could not be loaded.', true),
   unsupported_mode: entry(400, 'merchant', 'This display mode is not available.'),
   internal_error: entry(500, 'internal', 'Something went wrong on our side.', true),
-} as const satisfies Record<string, CatalogEntry>;
-
-export type ErrorCode = keyof typeof ERROR_CATALOG;
-
-export const errorCodeSchema = z.enum(Object.keys(ERROR_CATALOG) as [ErrorCode, ...ErrorCode[]]);
+} as const satisfies Record<ErrorCode, CatalogEntry>;
 
 export function catalogEntry(code: ErrorCode): CatalogEntry {
   return ERROR_CATALOG[code];

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { errorCodeSchema } from './errors';
+import { errorCodeSchema } from './error-codes';
 
 /**
  * Messages between the host page (embed) and the checkout frame. The two window messages carry the
@@ -43,6 +43,9 @@ export const frameToHostSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('state'), phase: z.enum(['entry', 'processing', 'challenge']) }),
   resultMessageSchema,
+  // An integration problem the frame detected (origin not allowed, unknown or expired checkout):
+  // the host reports it as `payframe-error`, not as a payment outcome.
+  z.strictObject({ type: z.literal('error'), code: errorCodeSchema, message: z.string() }),
 ]);
 export type FrameToHost = z.infer<typeof frameToHostSchema>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
 import { amountSchema, currencySchema } from './money';
-import { errorCodeSchema } from './errors';
+import { errorCodeSchema } from './error-codes';
 
 export const PaymentStatus = {
   processing: 'processing',

@@ -90,7 +90,7 @@ export function settle(ms = 100): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Appends an iframe (optionally without a src yet) and removes it again in `cleanup`. */
+/** Appends an iframe to the test page, optionally without a src yet; the caller removes it. */
 export function addFrame(src?: string): HTMLIFrameElement {
   const iframe = document.createElement('iframe');
   if (src) iframe.src = src;

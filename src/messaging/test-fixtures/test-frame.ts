@@ -15,7 +15,11 @@ const hostOrigin = fragment.get('origin') ?? '';
 const channelId = fragment.get('channel') ?? '';
 const timeout = query.get('timeout');
 
-type ReportBody = FixtureReport extends infer R ? (R extends unknown ? Omit<R, 'fixture'> : never) : never;
+type ReportBody = FixtureReport extends infer R
+  ? R extends unknown
+    ? Omit<R, 'fixture'>
+    : never
+  : never;
 
 function report(body: ReportBody): void {
   window.parent.postMessage({ fixture: FIXTURE, ...body }, reportOrigin);

@@ -1,0 +1,122 @@
+import { openHostChannel, type HostChannel } from '../messaging/host-channel';
+import type { ErrorCode } from '../protocol/error-codes';
+import type { FrameToHost, ResultMessage } from '../protocol/frame-messages';
+import { FRAME_LOAD_FAILED_MESSAGE, FRAME_LOAD_TIMEOUT_MS } from './constants';
+import type { PayframeEventDetails, PayframeEventName } from './events';
+
+export interface CheckoutSessionOptions {
+  paymentOrigin: string;
+  channel: string;
+  frameWindow: () => Window | null;
+  locale?: string | undefined;
+  emit: <K extends PayframeEventName>(name: K, detail: PayframeEventDetails[K]) => void;
+  resize: (height: number) => void;
+  /** The session ended on an error it already reported; the element removes the frame. */
+  ended: () => void;
+  /** This checkout already had its terminal event, in an earlier mount of the same token. */
+  terminal?: boolean;
+  /** Called once when the terminal event is emitted. */
+  onTerminal?: () => void;
+}
+
+/**
+ * One checkout in one frame, whatever the display mode: the host side of the channel, the load
+ * timeout, and the rule of exactly one terminal event. Opened before the frame starts loading.
+ */
+export class CheckoutSession {
+  private readonly channel: HostChannel;
+  private readonly loadTimer: ReturnType<typeof setTimeout>;
+  private locale: string | undefined;
+  private ready = false;
+  private terminal: boolean;
+
+  constructor(private readonly options: CheckoutSessionOptions) {
+    this.locale = options.locale;
+    this.terminal = options.terminal ?? false;
+    this.channel = openHostChannel({
+      frameWindow: options.frameWindow,
+      frameOrigin: options.paymentOrigin,
+      channel: options.channel,
+      onMessage: this.onMessage,
+      onReject: (reason) => log(reason),
+    });
+    this.loadTimer = setTimeout(
+      () => this.fail('frame_load_failed', FRAME_LOAD_FAILED_MESSAGE),
+      FRAME_LOAD_TIMEOUT_MS,
+    );
+  }
+
+  /** Sends the locale now if the frame is ready, else once it is. */
+  configure(locale: string | undefined): void {
+    this.locale = locale;
+    if (this.ready && locale) this.channel.send({ type: 'configure', locale });
+  }
+
+  close(): void {
+    this.channel.send({ type: 'close' });
+  }
+
+  /** Reports an integration error and ends the session. */
+  fail(code: ErrorCode, message: string): void {
+    this.dispose();
+    this.options.emit('payframe-error', { code, message });
+    this.options.ended();
+  }
+
+  dispose(): void {
+    clearTimeout(this.loadTimer);
+    this.channel.dispose();
+  }
+
+  private onMessage = (message: FrameToHost): void => {
+    switch (message.type) {
+      case 'ready':
+        clearTimeout(this.loadTimer);
+        if (this.ready) return;
+        this.ready = true;
+        this.configure(this.locale);
+        this.options.emit('payframe-ready', {});
+        return;
+      case 'resize':
+        this.options.resize(message.height);
+        return;
+      case 'state':
+        // Only modes that can be dismissed (overlay, popup) need the phase.
+        return;
+      case 'result':
+        clearTimeout(this.loadTimer);
+        this.onResult(message);
+        return;
+      case 'error':
+        // The frame refused to run (origin not allowed, unknown or expired checkout).
+        if (!this.terminal) this.fail(message.code, message.message);
+        return;
+    }
+  };
+
+  private onResult(result: ResultMessage): void {
+    if (this.terminal) return log('a result after the terminal one');
+    const { invoiceId, paymentId, error } = result;
+    if (result.outcome === 'succeeded') {
+      if (!paymentId) return log('a success without paymentId');
+      this.endWith('payframe-success', { invoiceId, paymentId });
+    } else if (result.outcome === 'failed') {
+      if (!error) return log('a failure without error');
+      const detail = { invoiceId, ...(paymentId ? { paymentId } : {}), error };
+      if (error.retryable) this.options.emit('payframe-failure', detail);
+      else this.endWith('payframe-failure', detail);
+    } else {
+      this.endWith('payframe-cancel', { invoiceId });
+    }
+  }
+
+  private endWith<K extends PayframeEventName>(name: K, detail: PayframeEventDetails[K]): void {
+    this.terminal = true;
+    this.options.onTerminal?.();
+    this.options.emit(name, detail);
+  }
+}
+
+function log(reason: string): void {
+  console.debug(`[payframe] message dropped: ${reason}`);
+}

@@ -1,0 +1,18 @@
+/**
+ * The checkout frame's address: the token in the path, the host page's origin and the channel id
+ * in the fragment, which never reaches the server's logs or the Referer header.
+ */
+export function frameUrl(
+  paymentOrigin: string,
+  token: string,
+  hostOrigin: string,
+  channel: string,
+): string {
+  return `${paymentOrigin}/checkout/${encodeURIComponent(token)}#origin=${encodeURIComponent(hostOrigin)}&channel=${channel}`;
+}
+
+/** A fresh channel id: 128 random bits as 32 hex characters. */
+export function randomChannelId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,158 @@
+import { LitElement, nothing, type PropertyValues } from 'lit';
+import { isOrigin } from '../messaging/origin';
+import type { ErrorCode } from '../protocol/error-codes';
+import { FRAME_LOAD_FAILED_MESSAGE } from './constants';
+import { CheckoutSession } from './checkout-session';
+import { DisplayMode, frameViews, type FrameView } from './display-modes';
+import { payframeEvent, type PayframeEventDetails, type PayframeEventName } from './events';
+import { frameUrl, randomChannelId } from './frame-url';
+import { styles } from './payframe-checkout.styles';
+import { scriptPaymentOrigin } from './payment-origin';
+
+/**
+ * The Payframe checkout. Card details are typed into a frame served by the payment origin; this
+ * element only mounts that frame and turns its messages into events.
+ *
+ * @summary Embeds the Payframe checkout for one checkout token.
+ *
+ * @fires payframe-ready - The checkout frame is loaded and connected.
+ * @fires payframe-success - Terminal: the payment succeeded (`{invoiceId, paymentId}`).
+ * @fires payframe-failure - The payment failed (`{invoiceId, paymentId?, error}`); terminal only
+ *   when `error.retryable` is false, otherwise the shopper may try another card.
+ * @fires payframe-cancel - Terminal: the shopper canceled (`{invoiceId}`).
+ * @fires payframe-error - Integration error (`{code, message}`): `unsupported_mode`,
+ *   `frame_load_failed`.
+ *
+ * @csspart frame - The checkout iframe.
+ */
+export class PayframeCheckoutElement extends LitElement {
+  static override styles = styles;
+
+  static override properties = {
+    token: { type: String },
+    mode: { type: String },
+    locale: { type: String },
+    paymentOrigin: { attribute: false },
+  };
+
+  /** The checkout token (`ct_…`) from the invoice; changing it mounts a new checkout. */
+  declare token: string | undefined;
+  /** `inline` (default). `overlay`, `popup` and `redirect` are not available yet. */
+  declare mode: string;
+  /** A BCP 47 language tag or `auto`, passed to the frame once it is ready and on every change. */
+  declare locale: string | undefined;
+  /** Origin of the payment server; defaults to the origin `embed.js` was loaded from. */
+  declare paymentOrigin: string | undefined;
+
+  private session: CheckoutSession | undefined;
+  private view: FrameView | undefined;
+  private needsMount = true;
+  private destroyed = false;
+  /** The token whose checkout already had its terminal event: remounting it shows the frame
+   * again, but no second terminal event. */
+  private finishedToken: string | undefined;
+
+  constructor() {
+    super();
+    this.mode = DisplayMode.inline;
+    this.paymentOrigin = scriptPaymentOrigin;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.needsMount = true;
+    this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unmount();
+  }
+
+  /** Resolves at once: an inline checkout is open as soon as it is mounted. */
+  async open(): Promise<void> {
+    await this.updateComplete;
+  }
+
+  /** Asks the frame to close. */
+  close(): void {
+    this.session?.close();
+  }
+
+  /** Removes the frame and stops listening for good; this element will not mount again. */
+  destroy(): void {
+    this.destroyed = true;
+    this.unmount();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('token') || changed.has('mode') || changed.has('paymentOrigin')) {
+      this.unmount();
+      this.needsMount = true;
+    }
+    if (changed.has('locale')) this.session?.configure(this.locale);
+    if (this.needsMount && this.isConnected && !this.destroyed) {
+      this.needsMount = false;
+      this.mount();
+    }
+  }
+
+  protected override render() {
+    return this.view?.content ?? nothing;
+  }
+
+  /** The checkout frame's URL for this channel. Tests override it to serve a fixture frame. */
+  protected frameSrc(channel: string): string {
+    return frameUrl(this.paymentOrigin ?? '', this.token ?? '', location.origin, channel);
+  }
+
+  private mount(): void {
+    const { token, paymentOrigin } = this;
+    if (!token) return;
+    const createView = frameViews.get(this.mode);
+    if (!createView) {
+      return this.emitError('unsupported_mode', `Display mode "${this.mode}" is not available.`);
+    }
+    if (!paymentOrigin || !isOrigin(paymentOrigin)) {
+      return this.emitError(
+        'frame_load_failed',
+        'The payment origin is unknown: load embed.js with a script tag from the payment server.',
+      );
+    }
+
+    const channel = randomChannelId();
+    const view = createView({
+      onError: () => session.fail('frame_load_failed', FRAME_LOAD_FAILED_MESSAGE),
+    });
+    const session = new CheckoutSession({
+      paymentOrigin,
+      channel,
+      frameWindow: () => view.frameWindow(),
+      locale: this.locale,
+      emit: this.emit,
+      resize: (height) => view.resize(height),
+      ended: () => this.unmount(),
+      terminal: token === this.finishedToken,
+      onTerminal: () => (this.finishedToken = token),
+    });
+    view.load(this.frameSrc(channel));
+    this.session = session;
+    this.view = view;
+  }
+
+  private unmount(): void {
+    this.session?.dispose();
+    this.view?.dispose();
+    this.session = undefined;
+    this.view = undefined;
+    this.requestUpdate();
+  }
+
+  private emitError(code: ErrorCode, message: string): void {
+    this.emit('payframe-error', { code, message });
+  }
+
+  private emit = <K extends PayframeEventName>(name: K, detail: PayframeEventDetails[K]) => {
+    this.dispatchEvent(payframeEvent(name, detail));
+  };
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod/mini';
+
+/**
+ * The stable error codes alone, without their titles, so browser bundles can validate a code
+ * without carrying the whole catalog (`errors.ts` holds status, kind and title for each).
+ */
+export const ERROR_CODES = [
+  'malformed_json',
+  'invalid_request',
+  'unsupported_media_type',
+  'body_too_large',
+  'not_found',
+  'method_not_allowed',
+  'missing_api_key',
+  'invalid_api_key',
+  'invoice_not_found',
+  'payment_not_found',
+  'checkout_not_found',
+  'checkout_expired',
+  'invoice_not_open',
+  'payment_in_progress',
+  'too_many_attempts',
+  'illegal_transition',
+  'invalid_card_number',
+  'invalid_expiry',
+  'invalid_cvc',
+  'card_declined',
+  'insufficient_funds',
+  'expired_card',
+  'incorrect_cvc',
+  'processing_error',
+  'origin_not_allowed',
+  'frame_load_failed',
+  'unsupported_mode',
+  'internal_error',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const errorCodeSchema = z.enum(ERROR_CODES);

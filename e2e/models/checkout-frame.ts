@@ -23,7 +23,7 @@ export class CheckoutFrame {
   }
 
   async expectSummary(merchant: string, amount: string): Promise<void> {
-    await expect(this.frame.getByText(merchant)).toBeVisible();
+    await expect(this.frame.getByRole('heading', { name: merchant })).toBeVisible();
     await expect(this.payButton).toContainText(amount);
   }
 

@@ -18,6 +18,49 @@ export const CardField = { number: 'number', expiry: 'expiry', cvc: 'cvc', name:
 export type CardField = (typeof CardField)[keyof typeof CardField];
 export const CARD_FIELDS = Object.values(CardField);
 
+/** Keys of the strings that are plain text (not functions or groups). */
+type TextKey = { [K in keyof Strings]: Strings[K] extends string ? K : never }[keyof Strings];
+
+interface FieldSpec {
+  label: TextKey;
+  placeholder: TextKey;
+  /** Names and autocomplete tokens that browsers' autofill and password managers recognise. */
+  name: string;
+  autocomplete: string;
+  numeric: boolean;
+}
+
+export const FIELDS: Record<CardField, FieldSpec> = {
+  number: {
+    label: 'cardNumber',
+    placeholder: 'numberPlaceholder',
+    name: 'cardnumber',
+    autocomplete: 'cc-number',
+    numeric: true,
+  },
+  expiry: {
+    label: 'expiry',
+    placeholder: 'expiryPlaceholder',
+    name: 'exp-date',
+    autocomplete: 'cc-exp',
+    numeric: true,
+  },
+  cvc: {
+    label: 'cvc',
+    placeholder: 'cvcPlaceholder',
+    name: 'cvc',
+    autocomplete: 'cc-csc',
+    numeric: true,
+  },
+  name: {
+    label: 'name',
+    placeholder: 'namePlaceholder',
+    name: 'ccname',
+    autocomplete: 'cc-name',
+    numeric: false,
+  },
+};
+
 export type CardValues = Record<CardField, string>;
 export type CardInput = ConfirmCheckout['card'];
 export type FieldProblem = keyof Strings['invalid'];
@@ -68,7 +111,9 @@ export function fieldProblem(field: CardField, values: CardValues, now: Date): F
 export function validateCard(
   values: CardValues,
   now: Date,
-): { ok: true; card: CardInput } | { ok: false; problems: Partial<Record<CardField, FieldProblem>> } {
+):
+  | { ok: true; card: CardInput }
+  | { ok: false; problems: Partial<Record<CardField, FieldProblem>> } {
   const problems: Partial<Record<CardField, FieldProblem>> = {};
   for (const field of CARD_FIELDS) {
     const problem = fieldProblem(field, values, now);

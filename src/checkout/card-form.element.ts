@@ -3,6 +3,7 @@ import { live } from 'lit/directives/live.js';
 import { detectBrand, formatCardNumber, normalizeCardNumber } from '../card';
 import {
   CARD_FIELDS,
+  FIELDS,
   caretAfterFormat,
   deleteAcrossGap,
   fieldProblem,
@@ -19,15 +20,6 @@ import { cardFormStyles } from './card-form.styles';
 import { theme } from './theme.styles';
 
 const EMPTY: CardValues = { number: '', expiry: '', cvc: '', name: '' };
-
-interface FieldSpec {
-  field: CardField;
-  label: keyof Strings;
-  name: string;
-  autocomplete: string;
-  numeric: boolean;
-  placeholder?: string;
-}
 
 /**
  * @summary The card entry form: number, expiry, security code and name, with the Pay button.
@@ -89,19 +81,20 @@ export class CardForm extends LitElement {
     const brand = detectBrand(normalizeCardNumber(this.values.number)).brand;
     return html`<form novalidate @submit=${this.onSubmit}>
       ${this.renderField(
-        { field: 'number', label: 'cardNumber', name: 'cardnumber', autocomplete: 'cc-number', numeric: true, placeholder: '1234 1234 1234 1234' },
+        'number',
         html`<span class="brand" part="brand" data-brand=${brand}
           >${brandIcons[brand]}<span class="visually-hidden">${s.brands[brand]}</span></span
         >`,
       )}
-      <div class="row">
-        ${this.renderField({ field: 'expiry', label: 'expiry', name: 'exp-date', autocomplete: 'cc-exp', numeric: true, placeholder: s.expiryPlaceholder })}
-        ${this.renderField({ field: 'cvc', label: 'cvc', name: 'cvc', autocomplete: 'cc-csc', numeric: true, placeholder: s.cvcPlaceholder })}
-      </div>
-      ${this.renderField({ field: 'name', label: 'name', name: 'ccname', autocomplete: 'cc-name', numeric: false })}
-      ${this.declineMessage
-        ? html`<p class="decline" role="alert">${alertIcon(16)}<span>${this.declineMessage}</span></p>`
-        : nothing}
+      <div class="row">${this.renderField('expiry')} ${this.renderField('cvc')}</div>
+      ${this.renderField('name')}
+      ${
+        this.declineMessage
+          ? html`<p class="decline" role="alert">
+              ${alertIcon(16)}<span>${this.declineMessage}</span>
+            </p>`
+          : nothing
+      }
       <button type="submit" part="pay-button" ?disabled=${this.processing}>
         ${this.processing ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
         ${s.pay(this.amount).trim()}
@@ -109,12 +102,12 @@ export class CardForm extends LitElement {
     </form>`;
   }
 
-  private renderField(spec: FieldSpec, adornment: unknown = nothing) {
-    const { field } = spec;
+  private renderField(field: CardField, adornment: unknown = nothing) {
+    const spec = FIELDS[field];
     const problem = this.visibleProblem(field);
     const errorId = `${field}-error`;
     return html`<div class="field">
-      <label for=${field}>${this.strings[spec.label] as string}</label>
+      <label for=${field}>${this.strings[spec.label]}</label>
       <div class="control">
         <input
           id=${field}
@@ -126,7 +119,7 @@ export class CardForm extends LitElement {
           autocorrect="off"
           spellcheck="false"
           maxlength=${field === 'name' ? 100 : nothing}
-          placeholder=${spec.placeholder ?? nothing}
+          placeholder=${this.strings[spec.placeholder]}
           .value=${live(this.values[field])}
           ?readonly=${this.processing}
           aria-invalid=${problem ? 'true' : 'false'}
@@ -177,7 +170,7 @@ export class CardForm extends LitElement {
     }
     if (value !== input.value) {
       input.value = value;
-      if (this.renderRoot.activeElement === input) {
+      if (this.shadowRoot?.activeElement === input) {
         const position = caretAfterFormat(raw, caret, value);
         input.setSelectionRange(position, position);
       }

@@ -77,7 +77,10 @@ export async function fetchSummary(token: string): Promise<CheckoutSummary> {
 }
 
 /** `POST /v1/checkout/{token}/confirm`; a decline is a normal answer, not a thrown error. */
-export async function confirmCheckout(token: string, body: ConfirmCheckout): Promise<ConfirmResult> {
+export async function confirmCheckout(
+  token: string,
+  body: ConfirmCheckout,
+): Promise<ConfirmResult> {
   const answer = await request(`${checkoutPath(token)}/confirm`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -85,3 +88,11 @@ export async function confirmCheckout(token: string, body: ConfirmCheckout): Pro
   });
   return parseAnswer(confirmResultSchema, answer);
 }
+
+/** The calls the app makes, as one object so a test can hand the app an in-memory checkout. */
+export interface CheckoutApi {
+  fetchSummary(token: string): Promise<CheckoutSummary>;
+  confirmCheckout(token: string, body: ConfirmCheckout): Promise<ConfirmResult>;
+}
+
+export const checkoutApi: CheckoutApi = { fetchSummary, confirmCheckout };

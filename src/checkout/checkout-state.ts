@@ -1,5 +1,5 @@
 import type { CheckoutSummary, ConfirmResult } from '../protocol/checkout';
-import type { ErrorCode } from '../protocol/errors';
+import { catalogEntry, type ErrorCode } from '../protocol/errors';
 import type { Phase, ResultMessage } from '../protocol/frame-messages';
 import type { CheckoutApiError } from './checkout-api';
 import type { Strings } from './i18n';
@@ -38,14 +38,19 @@ function messageFor(strings: Strings, code: string, fallback?: string): string {
   return strings.errors[code as ErrorCode] ?? fallback ?? strings.genericError;
 }
 
+/**
+ * A terminal failure. The host gets the server's message (stable, for the merchant's logs); the
+ * shopper gets ours, which for a decline may fall back to the server's text (it is written for
+ * shoppers) but for a problem answer never does (it is written for developers).
+ */
 function finalFailure(
-  strings: Strings,
   invoiceId: string,
   error: { code: ErrorCode; message: string },
+  shopperMessage: string,
   paymentId?: string,
 ): Transition {
   return {
-    view: { name: 'failed', message: messageFor(strings, error.code, error.message) },
+    view: { name: 'failed', message: shopperMessage },
     result: {
       type: 'result',
       outcome: 'failed',
@@ -56,6 +61,8 @@ function finalFailure(
   };
 }
 
+const catalogError = (code: ErrorCode) => ({ code, message: catalogEntry(code).title });
+
 /** The first view for a loaded summary: pay an open invoice, otherwise say why not. */
 export function afterSummary(summary: CheckoutSummary, strings: Strings): Transition {
   switch (summary.status) {
@@ -64,15 +71,17 @@ export function afterSummary(summary: CheckoutSummary, strings: Strings): Transi
     case 'paid':
       return { view: { name: 'paid' } };
     case 'expired':
-      return finalFailure(strings, summary.invoice_id, {
-        code: 'checkout_expired',
-        message: 'This checkout has expired.',
-      });
+      return finalFailure(
+        summary.invoice_id,
+        catalogError('checkout_expired'),
+        messageFor(strings, 'checkout_expired'),
+      );
     case 'canceled':
-      return finalFailure(strings, summary.invoice_id, {
-        code: 'invoice_not_open',
-        message: 'This invoice can no longer be paid.',
-      });
+      return finalFailure(
+        summary.invoice_id,
+        catalogError('invoice_not_open'),
+        messageFor(strings, 'invoice_not_open'),
+      );
   }
 }
 
@@ -90,9 +99,10 @@ export function afterConfirm(result: ConfirmResult, strings: Strings): Transitio
     };
   }
   const { error } = result;
-  if (!error.retryable) return finalFailure(strings, result.invoice_id, error, result.payment_id);
+  const message = messageFor(strings, error.code, error.message);
+  if (!error.retryable) return finalFailure(result.invoice_id, error, message, result.payment_id);
   return {
-    view: { name: 'entry', message: messageFor(strings, error.code, error.message) },
+    view: { name: 'entry', message },
     clearCard: true,
     result: {
       type: 'result',
@@ -116,7 +126,8 @@ export function afterConfirmError(
 ): Transition {
   if (error.code === 'network') return { view: { name: 'entry', message: strings.networkError } };
   if (error.retryable) return { view: { name: 'entry', message: messageFor(strings, error.code) } };
-  return finalFailure(strings, invoiceId, { code: error.code, message: error.message });
+  const { code, message } = error;
+  return finalFailure(invoiceId, { code, message }, messageFor(strings, code));
 }
 
 /** The summary could not be loaded, so there is no invoice to report on: only a view. */

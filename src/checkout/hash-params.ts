@@ -46,3 +46,22 @@ export function tokenFromPath(pathname: string): string | null {
   const match = /^\/checkout\/([0-9A-Za-z_]{1,128})\/?$/.exec(pathname);
   return match?.[1] ?? null;
 }
+
+/**
+ * Whom the frame may talk to, once the checkout's allowed origins are known. Only an exact match
+ * with an allowed origin is ever posted to (DESIGN §3); a fragment that names any other host, or
+ * names one badly, refuses the checkout rather than falling back to the standalone page.
+ */
+export function embeddingOf(
+  params: HashParams,
+  allowedOrigins: readonly string[],
+):
+  | { kind: 'standalone' }
+  | { kind: 'embedded'; origin: string; channel: string }
+  | { kind: 'refused'; reason: string } {
+  if (params.kind === 'invalid') return { kind: 'refused', reason: params.reason };
+  if (params.kind === 'embedded' && !allowedOrigins.includes(params.origin)) {
+    return { kind: 'refused', reason: `${params.origin} is not an allowed origin` };
+  }
+  return params;
+}

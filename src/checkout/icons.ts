@@ -8,7 +8,9 @@ import type { CardBrand } from '../card';
  * created in the SVG namespace by the parser; `svg` is for the fragments inside it.
  */
 const cardIcon = (body: SVGTemplateResult) =>
-  html`<svg viewBox="0 0 32 20" width="32" height="20" aria-hidden="true" focusable="false">${body}</svg>`;
+  html`<svg viewBox="0 0 32 20" width="32" height="20" aria-hidden="true" focusable="false">
+    ${body}
+  </svg>`;
 
 const frame = (fill: string, stroke = fill) =>
   svg`<rect x=".5" y=".5" width="31" height="19" rx="3" fill=${fill} stroke=${stroke} />`;
@@ -26,9 +28,20 @@ export const brandIcons: Record<CardBrand, TemplateResult> = {
 };
 
 const lineIcon = (size: number, body: SVGTemplateResult) =>
-  html`<svg viewBox="0 0 24 24" width=${size} height=${size} aria-hidden="true" focusable="false"
-    fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"
-    stroke-linejoin="round">${body}</svg>`;
+  html`<svg
+    viewBox="0 0 24 24"
+    width=${size}
+    height=${size}
+    aria-hidden="true"
+    focusable="false"
+    fill="none"
+    stroke="currentColor"
+    stroke-width="2"
+    stroke-linecap="round"
+    stroke-linejoin="round"
+  >
+    ${body}
+  </svg>`;
 
 export const lockIcon = lineIcon(
   12,

@@ -86,22 +86,4 @@ describe('CheckoutSession', () => {
 
     expect(emit.mock.calls.map(([name]) => name)).toEqual(['payframe-ready', 'payframe-cancel']);
   });
-
-  test('an error the frame reports becomes payframe-error and ends the session', async () => {
-    const { probe, emit, ended } = await connectedSession();
-    await probe.send({
-      type: 'error',
-      code: 'checkout_expired',
-      message: 'This checkout has expired.',
-    });
-    await vi.waitFor(() => expect(ended).toHaveBeenCalledOnce());
-
-    expect(emit).toHaveBeenCalledWith('payframe-error', {
-      code: 'checkout_expired',
-      message: 'This checkout has expired.',
-    });
-    await probe.send({ type: 'result', outcome: 'canceled', invoiceId: 'inv_1' });
-    await settle();
-    expect(emit).toHaveBeenCalledTimes(1);
-  });
 });

@@ -87,10 +87,6 @@ export class CheckoutSession {
         clearTimeout(this.loadTimer);
         this.onResult(message);
         return;
-      case 'error':
-        // The frame refused to run (origin not allowed, unknown or expired checkout).
-        if (!this.terminal) this.fail(message.code, message.message);
-        return;
     }
   };
 

@@ -43,9 +43,6 @@ export const frameToHostSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('state'), phase: z.enum(['entry', 'processing', 'challenge']) }),
   resultMessageSchema,
-  // An integration problem the frame detected (origin not allowed, unknown or expired checkout):
-  // the host reports it as `payframe-error`, not as a payment outcome.
-  z.strictObject({ type: z.literal('error'), code: errorCodeSchema, message: z.string() }),
 ]);
 export type FrameToHost = z.infer<typeof frameToHostSchema>;
 

@@ -13,7 +13,8 @@ const errors: Partial<Record<ErrorCode, string>> = {
   checkout_not_found: 'This checkout link is not valid. Return to the shop and start again.',
   checkout_expired: 'This checkout has expired. Return to the shop and start again.',
   invoice_not_open: 'This invoice can no longer be paid.',
-  payment_in_progress: 'A payment for this order is already in progress. Wait a moment and try again.',
+  payment_in_progress:
+    'A payment for this order is already in progress. Wait a moment and try again.',
   too_many_attempts: 'Too many attempts. Return to the shop and start again later.',
 };
 
@@ -26,11 +27,13 @@ export const en = {
   loading: 'Loading checkout…',
   payTo: (merchant: string) => `Pay ${merchant}`,
   cardNumber: 'Card number',
+  numberPlaceholder: '1234 1234 1234 1234',
   expiry: 'Expiry date',
   expiryPlaceholder: 'MM / YY',
   cvc: 'Security code',
   cvcPlaceholder: 'CVC',
   name: 'Name on card',
+  namePlaceholder: 'Full name',
   pay: (amount: string) => `Pay ${amount}`,
   processing: 'Processing payment…',
   securedBy: 'Secured by Payframe',
@@ -63,4 +66,3 @@ export const en = {
 };
 
 export type Strings = typeof en;
-

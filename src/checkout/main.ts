@@ -1,0 +1,2 @@
+import './checkout.css';
+import './define';

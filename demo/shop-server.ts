@@ -78,7 +78,7 @@ export async function createShopApp(options: ShopOptions): Promise<FastifyInstan
     const invoice = await api.createInvoice({
       currency: CURRENCY,
       order_id: id,
-      description: `Payframe Coffee order ${id}`,
+      description: `Order ${id}`,
       items: lines.map(({ product, quantity }) => ({
         name: product.name,
         unit_amount: product.price,

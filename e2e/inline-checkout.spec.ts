@@ -54,4 +54,27 @@ test.describe('inline checkout in the demo shop', () => {
     const events = await shop.events();
     expect(events.filter((e) => e.type === 'payframe-success')).toHaveLength(1);
   });
+
+  test('sizes the frame to its content even when mounted below the fold', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 700 });
+    const shop = new ShopPage(page);
+    await shop.goto();
+    await shop.add('Filter beans, 500 g');
+    // Clicked without Playwright's scroll-into-view, so the checkout mounts off-screen.
+    await page.evaluate(() => {
+      scrollTo(0, 0);
+      document.getElementById('checkout-button')?.click();
+    });
+    await expect(shop.checkout.payButton).toBeAttached();
+
+    const iframe = shop.checkout.host.locator('iframe');
+    const below = await iframe.evaluate((el) => el.getBoundingClientRect().top > innerHeight);
+    expect(below).toBe(true);
+    const content = await shop.checkout.frame
+      .locator('payframe-checkout-app')
+      .evaluate((el) => Math.ceil(el.getBoundingClientRect().bottom));
+    await expect
+      .poll(() => iframe.evaluate((el) => Math.round(el.getBoundingClientRect().height)))
+      .toBe(content);
+  });
 });

@@ -90,6 +90,9 @@ async function completeOrder(paymentId) {
   $('confirmation-payment').textContent = paymentId;
   $('confirmation').hidden = false;
   $('checkout-slot').replaceChildren();
+  state.quantities.clear();
+  state.orderId = null;
+  renderCart();
   $('confirmation').scrollIntoView({ behavior: 'smooth' });
 }
 

@@ -62,6 +62,10 @@ export class HostLink {
     this.#channel.send({ type: 'ready' });
     for (const message of this.#queue) this.#channel.send(message);
     this.#queue = [];
+    // Measured now as well: Chromium does not run ResizeObserver in an off-screen cross-origin
+    // frame, so a checkout mounted below the fold would otherwise keep its initial height until
+    // scrolled into view, and then jump.
+    this.#sendHeight();
     this.#observer = new ResizeObserver(() => this.#sendHeight());
     this.#observer.observe(this.#options.content);
   }

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { allowedOrigins } from '../domain/apps';
@@ -61,7 +61,7 @@ export async function pageRoutes(
 
   if (existsSync(config.webDir)) {
     await app.register(fastifyStatic, {
-      root: config.webDir,
+      root: resolve(config.webDir),
       prefix: '/',
       wildcard: false,
       index: false,

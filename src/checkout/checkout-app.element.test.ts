@@ -5,17 +5,9 @@ import type { CheckoutSummary, ConfirmCheckout, ConfirmResult } from '../protoco
 import { CheckoutApiError, type CheckoutApi } from './checkout-api';
 import type { CheckoutApp } from './checkout-app.element';
 import './define';
+import { openSummary } from './test-summary';
 
-const summary: CheckoutSummary = {
-  invoice_id: 'inv_1',
-  status: 'open',
-  merchant: { name: 'Demo Shop' },
-  amount: 1999,
-  currency: 'EUR',
-  description: 'Order #1001',
-  allowed_origins: ['http://localhost:5173'],
-  expires_at: '2030-01-01T00:00:00Z',
-};
+const summary = openSummary;
 
 /** An in-memory checkout: answers the summary, and confirms with whatever the test decides. */
 function fakeApi(options: { summary?: CheckoutSummary; confirm?: () => Promise<ConfirmResult> }) {

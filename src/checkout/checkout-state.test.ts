@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckoutSummary } from '../protocol/checkout';
 import { CheckoutApiError } from './checkout-api';
 import {
   afterConfirm,
@@ -9,17 +8,9 @@ import {
   phaseOf,
 } from './checkout-state';
 import { en } from './i18n/en';
+import { openSummary } from './test-summary';
 
-const summary: CheckoutSummary = {
-  invoice_id: 'inv_1',
-  status: 'open',
-  merchant: { name: 'Demo Shop' },
-  amount: 1999,
-  currency: 'EUR',
-  description: 'Order #1001',
-  allowed_origins: ['http://localhost:5173'],
-  expires_at: '2030-01-01T00:00:00Z',
-};
+const summary = openSummary;
 
 describe('afterSummary', () => {
   it('shows the form for an open invoice and tells the host nothing yet', () => {

@@ -2,17 +2,9 @@ import { html, render } from 'lit';
 import { describe, expect, it, vi } from 'vitest';
 import type { CheckoutSummary } from '../protocol/checkout';
 import { noticeView, summaryView } from './checkout-views';
+import { openSummary } from './test-summary';
 
-const summary: CheckoutSummary = {
-  invoice_id: 'inv_1',
-  status: 'open',
-  merchant: { name: 'Demo Shop' },
-  amount: 1999,
-  currency: 'EUR',
-  description: null,
-  allowed_origins: [],
-  expires_at: '2030-01-01T00:00:00Z',
-};
+const summary: CheckoutSummary = { ...openSummary, description: null, allowed_origins: [] };
 
 function mount(template: unknown) {
   const container = document.createElement('div');

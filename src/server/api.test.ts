@@ -281,6 +281,24 @@ describe('checkout and payments', () => {
     );
   });
 
+  it('locks a client address after too many failures across checkouts', async () => {
+    await server.close();
+    server = await startTestServer(store, { maxFailedPerAddress: 2 });
+    const first = await createInvoice();
+    const second = await createInvoice();
+    await confirm(first.checkout.token, cardBody('4000000000000002'));
+    await expectProblem(
+      await confirm(second.checkout.token, cardBody('4242424242424241')),
+      400,
+      'invalid_card_number',
+    );
+    await expectProblem(
+      await confirm(second.checkout.token, cardBody('4242424242424242')),
+      429,
+      'too_many_attempts',
+    );
+  });
+
   it('answers an unknown token with checkout_not_found', async () => {
     await expectProblem(
       await fetch(`${server.url}/v1/checkout/ct_unknown123`),

@@ -27,6 +27,7 @@ export async function buildServer(env: Env): Promise<{ app: FastifyInstance; ser
       publicUrl: env.PAYFRAME_PUBLIC_URL,
       checkoutTtlMs: env.PAYFRAME_CHECKOUT_TTL_SECONDS * 1000,
       maxFailedAttempts: env.PAYFRAME_MAX_FAILED_ATTEMPTS,
+      maxFailedPerAddress: env.PAYFRAME_MAX_FAILED_PER_ADDRESS,
     },
   };
   const app = await createApp({

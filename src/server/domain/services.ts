@@ -15,5 +15,7 @@ export interface Services {
     checkoutTtlMs: number;
     /** Failed confirms allowed per checkout before it locks (card-testing defence). */
     maxFailedAttempts: number;
+    /** Failed confirms allowed per client address in ten minutes, across all checkouts. */
+    maxFailedPerAddress: number;
   };
 }

@@ -3,13 +3,21 @@ import { z } from 'zod/mini';
 import { confirmCheckoutSchema } from '../../protocol/checkout';
 import { idSchema } from '../../protocol/ids';
 import { checkoutSummary, confirmCheckout } from '../domain/checkout';
+import { PayframeError } from '../domain/payframe-error';
 import type { Services } from '../domain/services';
+import { AddressLimiter } from './address-limiter';
 import { parseWith } from './problem';
+
+const ADDRESS_WINDOW_MS = 10 * 60 * 1000;
+/** Rejections that look like guessing card data, counted against the client address. */
+const CARD_PROBES = new Set(['invalid_card_number', 'invalid_expiry', 'invalid_cvc']);
 
 export const tokenParams = z.object({ token: idSchema('ct') });
 
 /** The checkout API: authorised by the token alone, called by the frame on its own origin. */
 export function checkoutRoutes(app: FastifyInstance, services: Services): void {
+  const limiter = new AddressLimiter(services.config.maxFailedPerAddress, ADDRESS_WINDOW_MS);
+
   app.get('/v1/checkout/:token', async (request, reply) => {
     const { token } = parseWith(tokenParams, request.params);
     reply.header('Cache-Control', 'no-store');
@@ -20,6 +28,17 @@ export function checkoutRoutes(app: FastifyInstance, services: Services): void {
     const { token } = parseWith(tokenParams, request.params);
     const body = parseWith(confirmCheckoutSchema, request.body);
     reply.header('Cache-Control', 'no-store');
-    return confirmCheckout(services, token, body);
+    const address = request.ip;
+    if (limiter.isLocked(address, services.now())) throw new PayframeError('too_many_attempts');
+    try {
+      const result = await confirmCheckout(services, token, body);
+      if (result.status === 'failed') limiter.recordFailure(address, services.now());
+      return result;
+    } catch (error) {
+      if (error instanceof PayframeError && CARD_PROBES.has(error.code)) {
+        limiter.recordFailure(address, services.now());
+      }
+      throw error;
+    }
   });
 }

@@ -30,6 +30,7 @@ export async function startTestServer(
     webDir?: string;
     embedDir?: string;
     maxFailedAttempts?: number;
+    maxFailedPerAddress?: number;
     logger?: FastifyServerOptions['logger'];
   } = {},
 ): Promise<TestServer> {
@@ -42,6 +43,7 @@ export async function startTestServer(
       publicUrl: 'http://localhost:4000',
       checkoutTtlMs: 60 * 60 * 1000,
       maxFailedAttempts: options.maxFailedAttempts ?? 5,
+      maxFailedPerAddress: options.maxFailedPerAddress ?? 100,
     },
   };
   const app = await createApp({

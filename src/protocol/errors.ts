@@ -61,6 +61,20 @@ export const ERROR_CATALOG = {
   ),
   too_many_attempts: entry(429, 'shopper', 'Too many failed attempts for this checkout.'),
   illegal_transition: entry(409, 'merchant', 'The payment cannot move to that state.'),
+  // Back office
+  payment_not_capturable: entry(409, 'merchant', 'Only an authorized payment can be captured.'),
+  payment_not_voidable: entry(409, 'merchant', 'Only an authorized payment can be voided.'),
+  payment_not_refundable: entry(409, 'merchant', 'Only a captured payment can be refunded.'),
+  amount_exceeds_authorized: entry(
+    422,
+    'merchant',
+    'The capture amount exceeds the authorized amount.',
+  ),
+  amount_exceeds_captured: entry(
+    422,
+    'merchant',
+    'The refund amount exceeds what is left of the captured amount.',
+  ),
   // Card input, re-validated on the server
   invalid_card_number: entry(400, 'shopper', 'The card number is not valid.', true),
   invalid_expiry: entry(400, 'shopper', 'The expiry date is not valid or has passed.', true),

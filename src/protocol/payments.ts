@@ -95,3 +95,15 @@ export const validationResultSchema = z.object({
   payment: paymentSchema,
 });
 export type ValidationResult = z.infer<typeof validationResultSchema>;
+
+/** `POST /v1/payments/{id}/capture`: omit `amount` to capture everything authorized. */
+export const capturePaymentSchema = z.strictObject({
+  amount: z.optional(amountSchema.check(z.minimum(1))),
+});
+
+/** `POST /v1/payments/{id}/refunds`: omit `amount` to refund everything left. */
+export const refundPaymentSchema = z.strictObject({
+  amount: z.optional(amountSchema.check(z.minimum(1))),
+});
+
+export const voidPaymentSchema = z.strictObject({});

@@ -1,7 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod/mini';
 import { idSchema } from '../../protocol/ids';
-import { validatePaymentSchema } from '../../protocol/payments';
+import {
+  capturePaymentSchema,
+  refundPaymentSchema,
+  validatePaymentSchema,
+  voidPaymentSchema,
+} from '../../protocol/payments';
+import { changePayment, decideCapture, decideRefund, decideVoid } from '../domain/back-office';
 import { getPayment, validatePayment } from '../domain/payments';
 import type { Services } from '../domain/services';
 import { parseWith } from './problem';
@@ -18,5 +24,25 @@ export function paymentRoutes(app: FastifyInstance, services: Services): void {
     const { id } = parseWith(paymentParams, request.params);
     const body = parseWith(validatePaymentSchema, request.body);
     return validatePayment(services, request.merchant, id, body);
+  });
+
+  // An operation without options may be posted with no body at all.
+  app.post('/v1/payments/:id/capture', async (request) => {
+    const { id } = parseWith(paymentParams, request.params);
+    const body = parseWith(capturePaymentSchema, request.body ?? {});
+    return changePayment(services, request.merchant, id, decideCapture(body.amount));
+  });
+
+  app.post('/v1/payments/:id/void', async (request) => {
+    const { id } = parseWith(paymentParams, request.params);
+    parseWith(voidPaymentSchema, request.body ?? {});
+    return changePayment(services, request.merchant, id, decideVoid());
+  });
+
+  app.post('/v1/payments/:id/refunds', async (request, reply) => {
+    const { id } = parseWith(paymentParams, request.params);
+    const body = parseWith(refundPaymentSchema, request.body ?? {});
+    const payment = await changePayment(services, request.merchant, id, decideRefund(body.amount));
+    return reply.code(201).send(payment);
   });
 }

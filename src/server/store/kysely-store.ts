@@ -6,8 +6,10 @@ import type {
   AppRecord,
   EventRecord,
   InvoiceRecord,
+  PaymentChange,
   PaymentCompletion,
   PaymentRecord,
+  PaymentWithTransactions,
   StartPaymentResult,
   Store,
   TransactionRecord,
@@ -140,6 +142,49 @@ export class KyselyStore implements Store {
       .where('id', '=', id)
       .where('app_id', '=', appId)
       .executeTakeFirst();
+  }
+
+  changePayment(
+    appId: string,
+    paymentId: string,
+    now: number,
+    decide: (current: PaymentWithTransactions) => PaymentChange,
+  ): Promise<PaymentWithTransactions | undefined> {
+    return this.db.transaction().execute(async (tx) => {
+      // Writing the row first takes its lock on PostgreSQL (SQLite runs one writer at a time), so
+      // the reads below see every operation on this payment that committed before ours.
+      const locked = await tx
+        .updateTable('payments')
+        .set({ updated_at: now })
+        .where('id', '=', paymentId)
+        .where('app_id', '=', appId)
+        .executeTakeFirst();
+      if (locked.numUpdatedRows === 0n) return undefined;
+      const payment = await tx
+        .selectFrom('payments')
+        .selectAll()
+        .where('id', '=', paymentId)
+        .executeTakeFirstOrThrow();
+      const transactions = await tx
+        .selectFrom('transactions')
+        .selectAll()
+        .where('payment_id', '=', paymentId)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      const change = decide({ payment, transactions });
+      await tx
+        .updateTable('payments')
+        .set({ status: change.status })
+        .where('id', '=', paymentId)
+        .execute();
+      await tx.insertInto('transactions').values(change.transaction).execute();
+      if (change.events.length > 0) await tx.insertInto('events').values(change.events).execute();
+      return {
+        payment: { ...payment, status: change.status },
+        transactions: [...transactions, change.transaction],
+      };
+    });
   }
 
   listTransactions(paymentId: string): Promise<TransactionRecord[]> {

@@ -33,6 +33,18 @@ export interface PaymentCompletion {
   now: number;
 }
 
+/** What a back-office operation decided for a payment: its new state, money movement and events. */
+export interface PaymentChange {
+  status: string;
+  transaction: TransactionRecord;
+  events: NewEvent[];
+}
+
+export interface PaymentWithTransactions {
+  payment: PaymentRecord;
+  transactions: TransactionRecord[];
+}
+
 /**
  * The store contract: domain code sees only this, never SQL. Every method that changes state
  * writes its outbox events in the same database transaction.
@@ -60,6 +72,18 @@ export interface Store {
   findPayment(appId: string, id: string): Promise<PaymentRecord | undefined>;
   listTransactions(paymentId: string): Promise<TransactionRecord[]>;
   countFailedPayments(invoiceId: string): Promise<number>;
+  /**
+   * Runs `decide` on the payment and its transactions, read under a lock on the payment, and
+   * writes the change it returns, all in one database transaction: concurrent operations on one
+   * payment decide one after another, each on the committed result of the one before. `decide`
+   * throws to refuse; nothing is written then. Undefined when the app has no such payment.
+   */
+  changePayment(
+    appId: string,
+    paymentId: string,
+    now: number,
+    decide: (current: PaymentWithTransactions) => PaymentChange,
+  ): Promise<PaymentWithTransactions | undefined>;
 
   listEvents(appId: string): Promise<EventRecord[]>;
 }

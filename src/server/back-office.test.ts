@@ -1,0 +1,136 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cardBody, startTestServer, type TestServer } from './test-support/test-server';
+import {
+  postgresAvailable,
+  postgresTestStore,
+  sqliteTestStore,
+  type TestStore,
+} from './test-support/test-stores';
+
+const stores: [string, () => Promise<TestStore>][] = [['SQLite', sqliteTestStore]];
+if (await postgresAvailable()) stores.push(['PostgreSQL', postgresTestStore]);
+
+describe.each(stores)('back office on %s', (_name, open) => {
+  let store: TestStore;
+  let server: TestServer;
+  beforeEach(async () => {
+    store = await open();
+    server = await startTestServer(store);
+  });
+  afterEach(async () => {
+    await server.close();
+    await store.dispose();
+  });
+
+  /** A paid invoice of 1000 minor units; `manual` leaves the payment authorized. */
+  async function pay(capture: 'automatic' | 'manual'): Promise<string> {
+    const invoice = await (
+      await server.merchant('/v1/invoices', {
+        body: { currency: 'EUR', order_id: 'bo-1', amount: 1000, capture },
+      })
+    ).json();
+    const result = await (
+      await fetch(`${server.url}/v1/checkout/${invoice.checkout.token}/confirm`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(cardBody('4242424242424242')),
+      })
+    ).json();
+    expect(result.status).toBe('succeeded');
+    return result.payment_id;
+  }
+
+  const op = (id: string, action: string, body?: unknown) =>
+    server.merchant(`/v1/payments/${id}/${action}`, { method: 'POST', body });
+
+  async function expectCode(response: Response, status: number, code: string) {
+    expect(response.status).toBe(status);
+    expect(await response.json()).toMatchObject({ code });
+  }
+
+  it('captures part of an authorization once and refuses a second capture', async () => {
+    const id = await pay('manual');
+    await expectCode(await op(id, 'capture', { amount: 1001 }), 422, 'amount_exceeds_authorized');
+    const captured = await op(id, 'capture', { amount: 600 });
+    expect(captured.status).toBe(200);
+    expect(await captured.json()).toMatchObject({
+      status: 'captured',
+      transactions: [
+        { type: 'PA', amount: 1000 },
+        { type: 'CP', amount: 600 },
+      ],
+    });
+    await expectCode(await op(id, 'capture'), 409, 'payment_not_capturable');
+    await expectCode(await op(id, 'refunds', { amount: 601 }), 422, 'amount_exceeds_captured');
+    expect((await op(id, 'refunds')).status).toBe(201);
+  });
+
+  it('voids an authorization, with no body, and then refuses to capture it', async () => {
+    const id = await pay('manual');
+    const voided = await op(id, 'void');
+    expect(await voided.json()).toMatchObject({
+      status: 'voided',
+      transactions: [{ type: 'PA' }, { type: 'RV', amount: 1000 }],
+    });
+    await expectCode(await op(id, 'capture'), 409, 'payment_not_capturable');
+    await expectCode(await op(id, 'void'), 409, 'payment_not_voidable');
+  });
+
+  it('refunds in parts, never above what was captured', async () => {
+    const id = await pay('automatic');
+    await expectCode(await op(id, 'void'), 409, 'payment_not_voidable');
+    expect(await (await op(id, 'refunds', { amount: 300 })).json()).toMatchObject({
+      status: 'partially_refunded',
+    });
+    await expectCode(await op(id, 'refunds', { amount: 701 }), 422, 'amount_exceeds_captured');
+    const rest = await (await op(id, 'refunds')).json();
+    expect(rest.status).toBe('refunded');
+    expect(
+      rest.transactions.map((t: { type: string; amount: number }) => [t.type, t.amount]),
+    ).toEqual([
+      ['DB', 1000],
+      ['RF', 300],
+      ['RF', 700],
+    ]);
+    await expectCode(await op(id, 'refunds', { amount: 1 }), 409, 'payment_not_refundable');
+    const types = (await server.services.store.listEvents(server.appId)).map((e) => e.type);
+    expect(types.filter((t) => t === 'payment.refunded')).toHaveLength(2);
+  });
+
+  it('rejects bad amounts and unknown fields without changing anything', async () => {
+    const id = await pay('manual');
+    await expectCode(await op(id, 'capture', { amount: 10.5 }), 400, 'invalid_request');
+    await expectCode(await op(id, 'capture', { amount: 0 }), 400, 'invalid_request');
+    await expectCode(await op(id, 'void', { force: true }), 400, 'invalid_request');
+    await expectCode(await op('pay_doesnotexist1', 'void'), 404, 'payment_not_found');
+    const payment = await (await server.merchant(`/v1/payments/${id}`)).json();
+    expect(payment).toMatchObject({ status: 'authorized', transactions: [{ type: 'PA' }] });
+  });
+
+  it('lets exactly three of twenty concurrent 300 refunds through on 1000', async () => {
+    const id = await pay('automatic');
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => op(id, 'refunds', { amount: 300 })),
+    );
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses.filter((s) => s === 201)).toHaveLength(3);
+    expect(statuses.filter((s) => s === 422)).toHaveLength(17);
+    const payment = await (await server.merchant(`/v1/payments/${id}`)).json();
+    const refunded = payment.transactions
+      .filter((t: { type: string }) => t.type === 'RF')
+      .reduce((sum: number, t: { amount: number }) => sum + t.amount, 0);
+    expect(refunded).toBe(900);
+    expect(payment.status).toBe('partially_refunded');
+  });
+
+  it('lets exactly one of racing captures and voids win', async () => {
+    const id = await pay('manual');
+    const answers = await Promise.all(
+      Array.from({ length: 16 }, (_, i) => op(id, i % 2 ? 'void' : 'capture')),
+    );
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
+    expect(answers.filter((a) => a.status === 409)).toHaveLength(15);
+    const payment = await (await server.merchant(`/v1/payments/${id}`)).json();
+    expect(payment.transactions).toHaveLength(2);
+  });
+});

@@ -1,0 +1,17 @@
+import type { TransactionRecord } from '../store/records';
+
+export interface PaymentAmounts {
+  /** Σ PA: authorized and not yet captured or released. */
+  authorized: number;
+  /** Σ DB + Σ CP: money taken from the card. */
+  captured: number;
+  /** Σ RF. */
+  refunded: number;
+}
+
+/** Derives the money on a payment from its transactions; nothing is stored twice. */
+export function paymentAmounts(transactions: readonly TransactionRecord[]): PaymentAmounts {
+  const sum = (...types: string[]) =>
+    transactions.filter((t) => types.includes(t.type)).reduce((total, t) => total + t.amount, 0);
+  return { authorized: sum('PA'), captured: sum('DB', 'CP'), refunded: sum('RF') };
+}

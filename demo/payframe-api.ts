@@ -11,12 +11,13 @@ export class PayframeApi {
     private readonly secretKey: string,
   ) {}
 
-  private async post<T>(path: string, body: unknown): Promise<T> {
+  private async post<T>(path: string, body: unknown, idempotencyKey?: string): Promise<T> {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method: 'POST',
       headers: {
         authorization: `Bearer ${this.secretKey}`,
         'content-type': 'application/json',
+        ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
       },
       body: JSON.stringify(body),
     });
@@ -33,7 +34,8 @@ export class PayframeApi {
     description: string;
     items: { name: string; unit_amount: number; quantity: number }[];
   }): Promise<Invoice> {
-    return this.post('/v1/invoices', body);
+    // Keyed by order: a retried request can never create a second invoice for the same order.
+    return this.post('/v1/invoices', body, `invoice-${body.order_id}`);
   }
 
   validatePayment(

@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'method_not_allowed',
   'missing_api_key',
   'invalid_api_key',
+  'idempotency_key_reused',
+  'idempotency_key_in_use',
   'invoice_not_found',
   'payment_not_found',
   'checkout_not_found',

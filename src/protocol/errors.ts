@@ -47,6 +47,18 @@ export const ERROR_CATALOG = {
   // Authentication
   missing_api_key: entry(401, 'merchant', 'Send the secret key as `Authorization: Bearer sk_…`.'),
   invalid_api_key: entry(401, 'merchant', 'The secret key is not valid.'),
+  // Idempotency-Key
+  idempotency_key_reused: entry(
+    422,
+    'merchant',
+    'This Idempotency-Key was used with a different request.',
+  ),
+  idempotency_key_in_use: entry(
+    409,
+    'merchant',
+    'A request with this Idempotency-Key is still being handled.',
+    true,
+  ),
   // Resources
   invoice_not_found: entry(404, 'merchant', 'No such invoice.'),
   payment_not_found: entry(404, 'merchant', 'No such payment.'),

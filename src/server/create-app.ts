@@ -5,6 +5,7 @@ import { invoiceRoutes } from './routes/invoices.routes';
 import { requireMerchant } from './routes/merchant-auth';
 import { pageRoutes, type PagesConfig } from './routes/pages.routes';
 import { paymentRoutes } from './routes/payments.routes';
+import { idempotencyKeys } from './routes/idempotency';
 import { installProblemHandlers } from './routes/problem';
 import { COMMON_SECURITY_HEADERS } from './routes/security-headers';
 
@@ -41,6 +42,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/healthz', async () => ({ ok: true }));
   await app.register(async (merchantApi) => {
     requireMerchant(merchantApi, options.services);
+    idempotencyKeys(merchantApi, options.services);
     invoiceRoutes(merchantApi, options.services);
     paymentRoutes(merchantApi, options.services);
   });

@@ -2,9 +2,12 @@ import type { Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import { PayframeError } from '../domain/payframe-error';
 import * as initial from './migrations/001-initial';
+import * as idempotency from './migrations/002-idempotency';
 import type {
   AppRecord,
   EventRecord,
+  IdempotencyClaim,
+  IdempotencyRecord,
   InvoiceRecord,
   PaymentChange,
   PaymentCompletion,
@@ -22,7 +25,10 @@ type Dialect = Store['dialect'];
 class Migrations implements MigrationProvider {
   constructor(private readonly dialect: Dialect) {}
   async getMigrations(): Promise<Record<string, Migration>> {
-    return { '001-initial': { up: (db) => initial.up(db, this.dialect) } };
+    return {
+      '001-initial': { up: (db) => initial.up(db, this.dialect) },
+      '002-idempotency': { up: (db) => idempotency.up(db) },
+    };
   }
 }
 
@@ -205,6 +211,65 @@ export class KyselyStore implements Store {
       .where('status', '=', 'failed')
       .executeTakeFirstOrThrow();
     return Number(row.n);
+  }
+
+  async claimIdempotencyKey(
+    record: IdempotencyRecord,
+    cutoffs: { expiredBefore: number; abandonedBefore: number },
+  ): Promise<IdempotencyClaim> {
+    return this.db.transaction().execute(async (tx) => {
+      // A record older than the retention window, or an answer never stored by a crashed
+      // request, no longer holds the key.
+      await tx
+        .deleteFrom('idempotency_records')
+        .where('app_id', '=', record.app_id)
+        .where('key', '=', record.key)
+        .where((eb) =>
+          eb.or([
+            eb('created_at', '<', cutoffs.expiredBefore),
+            eb.and([
+              eb('response_status', 'is', null),
+              eb('created_at', '<', cutoffs.abandonedBefore),
+            ]),
+          ]),
+        )
+        .execute();
+      const inserted = await tx
+        .insertInto('idempotency_records')
+        .values(record)
+        .onConflict((oc) => oc.columns(['app_id', 'key']).doNothing())
+        .executeTakeFirst();
+      if (inserted.numInsertedOrUpdatedRows === 1n) return { claimed: true };
+      const existing = await tx
+        .selectFrom('idempotency_records')
+        .selectAll()
+        .where('app_id', '=', record.app_id)
+        .where('key', '=', record.key)
+        .executeTakeFirstOrThrow();
+      return { claimed: false, existing };
+    });
+  }
+
+  async completeIdempotencyKey(
+    appId: string,
+    key: string,
+    response: { status: number; body: string },
+  ): Promise<void> {
+    await this.db
+      .updateTable('idempotency_records')
+      .set({ response_status: response.status, response_body: response.body })
+      .where('app_id', '=', appId)
+      .where('key', '=', key)
+      .execute();
+  }
+
+  async releaseIdempotencyKey(appId: string, key: string): Promise<void> {
+    await this.db
+      .deleteFrom('idempotency_records')
+      .where('app_id', '=', appId)
+      .where('key', '=', key)
+      .where('response_status', 'is', null)
+      .execute();
   }
 
   listEvents(appId: string): Promise<EventRecord[]> {

@@ -2,6 +2,7 @@ import type { Selectable, Insertable } from 'kysely';
 import type {
   AppsTable,
   EventsTable,
+  IdempotencyRecordsTable,
   InvoicesTable,
   PaymentsTable,
   TransactionsTable,
@@ -15,6 +16,10 @@ export type PaymentRecord = Selectable<PaymentsTable>;
 export type TransactionRecord = Selectable<TransactionsTable>;
 export type NewEvent = Omit<Insertable<EventsTable>, 'seq'>;
 export type EventRecord = Selectable<EventsTable>;
+export type IdempotencyRecord = Selectable<IdempotencyRecordsTable>;
+
+/** Either this request now holds the key, or the record that already holds it. */
+export type IdempotencyClaim = { claimed: true } | { claimed: false; existing: IdempotencyRecord };
 
 /** Why an attempt could not start: the invoice is not open, or another attempt holds it. */
 export type StartPaymentResult = 'started' | 'invoice_not_open' | 'payment_in_progress';
@@ -86,4 +91,21 @@ export interface Store {
   ): Promise<PaymentWithTransactions | undefined>;
 
   listEvents(appId: string): Promise<EventRecord[]>;
+
+  /**
+   * Takes an Idempotency-Key for a request. A record past retention (`expiredBefore`), or one whose
+   * request never stored an answer (`abandonedBefore`: it crashed), no longer holds the key.
+   */
+  claimIdempotencyKey(
+    record: IdempotencyRecord,
+    cutoffs: { expiredBefore: number; abandonedBefore: number },
+  ): Promise<IdempotencyClaim>;
+  /** Stores the answer to replay for the key. */
+  completeIdempotencyKey(
+    appId: string,
+    key: string,
+    response: { status: number; body: string },
+  ): Promise<void>;
+  /** Frees a key whose request produced no answer worth replaying. */
+  releaseIdempotencyKey(appId: string, key: string): Promise<void>;
 }

@@ -88,6 +88,18 @@ export interface EventsTable {
   created_at: number;
 }
 
+/** An Idempotency-Key's request fingerprint and, once answered, the stored answer. */
+export interface IdempotencyRecordsTable {
+  app_id: string;
+  key: string;
+  /** SHA-256 of method, path and body: the same key with another request is refused. */
+  request_hash: string;
+  /** Null while the first request is still being handled. */
+  response_status: number | null;
+  response_body: string | null;
+  created_at: number;
+}
+
 export interface Database {
   apps: AppsTable;
   invoices: InvoicesTable;
@@ -95,4 +107,5 @@ export interface Database {
   payments: PaymentsTable;
   transactions: TransactionsTable;
   events: EventsTable;
+  idempotency_records: IdempotencyRecordsTable;
 }

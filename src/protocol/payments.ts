@@ -84,6 +84,7 @@ export const ValidationReason = {
   currency_mismatch: 'currency_mismatch',
   order_id_mismatch: 'order_id_mismatch',
   payment_not_succeeded: 'payment_not_succeeded',
+  payment_refunded: 'payment_refunded',
 } as const;
 export type ValidationReason = (typeof ValidationReason)[keyof typeof ValidationReason];
 

@@ -84,6 +84,32 @@ describe('invoices', () => {
     }
   });
 
+  it('cancels an open invoice, after which its checkout cannot be paid', async () => {
+    const invoice = await createInvoice();
+    const canceled = await server.merchant(`/v1/invoices/${invoice.id}/cancel`, { method: 'POST' });
+    expect(await canceled.json()).toMatchObject({ id: invoice.id, status: 'canceled' });
+    await expectProblem(
+      await confirm(invoice.checkout.token, cardBody('4242424242424242')),
+      409,
+      'invoice_not_open',
+    );
+    await expectProblem(
+      await server.merchant(`/v1/invoices/${invoice.id}/cancel`, { method: 'POST' }),
+      409,
+      'invoice_not_open',
+    );
+  });
+
+  it('refuses to cancel a paid invoice', async () => {
+    const invoice = await createInvoice();
+    await confirm(invoice.checkout.token, cardBody('4242424242424242'));
+    await expectProblem(
+      await server.merchant(`/v1/invoices/${invoice.id}/cancel`, { method: 'POST' }),
+      409,
+      'invoice_not_open',
+    );
+  });
+
   it('rejects malformed JSON with malformed_json', async () => {
     await expectProblem(
       await server.merchant('/v1/invoices', { body: '{"currency": ' }),

@@ -93,6 +93,8 @@ describe.each(stores)('back office on %s', (_name, open) => {
       ['RF', 700],
     ]);
     await expectCode(await op(id, 'refunds', { amount: 1 }), 409, 'payment_not_refundable');
+    const check = await op(id, 'validate', { amount: 1000, currency: 'EUR', order_id: 'bo-1' });
+    expect(await check.json()).toMatchObject({ valid: false, reasons: ['payment_refunded'] });
     const types = (await server.services.store.listEvents(server.appId)).map((e) => e.type);
     expect(types.filter((t) => t === 'payment.refunded')).toHaveLength(2);
   });

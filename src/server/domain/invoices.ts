@@ -96,3 +96,19 @@ export function invoiceView(invoice: InvoiceRecord, services: Services): Invoice
     created_at: new Date(invoice.created_at).toISOString(),
   };
 }
+
+/** Cancels an open invoice; a paid, canceled or expired one, or one being paid, stays as it is. */
+export async function cancelInvoice(
+  services: Services,
+  app: AppRecord,
+  id: string,
+): Promise<InvoiceRecord> {
+  const invoice = await getInvoice(services, app, id);
+  if (effectiveInvoiceStatus(invoice, services.now()) === 'expired') {
+    throw new PayframeError('invoice_not_open', 'The invoice has expired.');
+  }
+  const outcome = await services.store.cancelInvoice(app.id, id, services.now());
+  if (outcome === 'not_found') throw new PayframeError('invoice_not_found', `No invoice ${id}.`);
+  if (outcome !== 'canceled') throw new PayframeError(outcome);
+  return getInvoice(services, app, id);
+}

@@ -35,6 +35,10 @@ export async function validatePayment(
   if (payment.amount !== expected.amount) reasons.push('amount_mismatch');
   if (payment.currency !== expected.currency) reasons.push('currency_mismatch');
   if (payment.order_id !== expected.order_id) reasons.push('order_id_mismatch');
-  if (!SUCCEEDED_STATUSES.includes(payment.status)) reasons.push('payment_not_succeeded');
+  if (payment.status === 'partially_refunded' || payment.status === 'refunded') {
+    reasons.push('payment_refunded');
+  } else if (!SUCCEEDED_STATUSES.includes(payment.status)) {
+    reasons.push('payment_not_succeeded');
+  }
   return { valid: reasons.length === 0, reasons, payment };
 }

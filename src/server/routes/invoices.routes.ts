@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod/mini';
 import { createInvoiceSchema } from '../../protocol/invoices';
 import { idSchema } from '../../protocol/ids';
-import { createInvoice, getInvoice, invoiceView } from '../domain/invoices';
+import { cancelInvoice, createInvoice, getInvoice, invoiceView } from '../domain/invoices';
 import type { Services } from '../domain/services';
 import { parseWith } from './problem';
 
@@ -18,5 +18,11 @@ export function invoiceRoutes(app: FastifyInstance, services: Services): void {
   app.get('/v1/invoices/:id', async (request) => {
     const { id } = parseWith(invoiceParams, request.params);
     return invoiceView(await getInvoice(services, request.merchant, id), services);
+  });
+
+  app.post('/v1/invoices/:id/cancel', async (request) => {
+    const { id } = parseWith(invoiceParams, request.params);
+    parseWith(z.strictObject({}), request.body ?? {});
+    return invoiceView(await cancelInvoice(services, request.merchant, id), services);
   });
 }

@@ -91,6 +91,32 @@ export class KyselyStore implements Store {
       .executeTakeFirst();
   }
 
+  cancelInvoice(
+    appId: string,
+    id: string,
+    now: number,
+  ): Promise<'canceled' | 'invoice_not_open' | 'payment_in_progress' | 'not_found'> {
+    return this.db.transaction().execute(async (tx) => {
+      const canceled = await tx
+        .updateTable('invoices')
+        .set({ status: 'canceled', updated_at: now })
+        .where('id', '=', id)
+        .where('app_id', '=', appId)
+        .where('status', '=', 'open')
+        .where('processing_payment_id', 'is', null)
+        .executeTakeFirst();
+      if (canceled.numUpdatedRows === 1n) return 'canceled';
+      const invoice = await tx
+        .selectFrom('invoices')
+        .select('status')
+        .where('id', '=', id)
+        .where('app_id', '=', appId)
+        .executeTakeFirst();
+      if (!invoice) return 'not_found';
+      return invoice.status === 'open' ? 'payment_in_progress' : 'invoice_not_open';
+    });
+  }
+
   startPayment(card: VaultCardRecord, payment: PaymentRecord): Promise<StartPaymentResult> {
     return this.db.transaction().execute(async (tx) => {
       // The conditional update is the lock: of two concurrent attempts exactly one claims it.

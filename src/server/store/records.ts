@@ -66,6 +66,12 @@ export interface Store {
   insertInvoice(invoice: InvoiceRecord): Promise<void>;
   findInvoice(appId: string, id: string): Promise<InvoiceRecord | undefined>;
   findInvoiceByToken(token: string): Promise<InvoiceRecord | undefined>;
+  /** Cancels an open invoice no attempt is holding; says why not otherwise. */
+  cancelInvoice(
+    appId: string,
+    id: string,
+    now: number,
+  ): Promise<'canceled' | 'invoice_not_open' | 'payment_in_progress' | 'not_found'>;
 
   /**
    * Saves a payment attempt before the acquirer is called: claims the open invoice for this

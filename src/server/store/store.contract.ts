@@ -192,5 +192,18 @@ export function describeStoreContract(name: string, open: () => Promise<TestStor
       expect((await t.store.findInvoice(appId, inv.id))?.status).toBe('open');
       expect(await t.store.startPayment(...attempt(inv))).toBe('started');
     });
+
+    it('cancels only an open invoice that no attempt holds', async () => {
+      const held = invoice();
+      const free = invoice();
+      await t.store.insertInvoice(held);
+      await t.store.insertInvoice(free);
+      await t.store.startPayment(...attempt(held));
+      expect(await t.store.cancelInvoice(appId, held.id, now)).toBe('payment_in_progress');
+      expect(await t.store.cancelInvoice(appId, free.id, now)).toBe('canceled');
+      expect(await t.store.cancelInvoice(appId, free.id, now)).toBe('invoice_not_open');
+      expect(await t.store.cancelInvoice('app_other', free.id, now)).toBe('not_found');
+      expect(await t.store.startPayment(...attempt(free))).toBe('invoice_not_open');
+    });
   });
 }

@@ -36,6 +36,7 @@ const env = loadEnv({
   PAYFRAME_PUBLIC_URL: paymentUrl,
   PAYFRAME_ACS_URL: acsUrl,
   PAYFRAME_LOG_LEVEL: 'warn',
+  PAYFRAME_ENABLE_TEST_CLOCK: 'true',
   ...process.env,
   PAYFRAME_PORT: String(ports.PAYFRAME_PORT),
   PAYFRAME_DATA_DIR: dataDir,

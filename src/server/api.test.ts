@@ -168,6 +168,11 @@ describe('invoices', () => {
     );
   });
 
+  it('validates the test clock body', async () => {
+    const bad = await server.merchant('/v1/test/clock/advance', { body: { seconds: -5 } });
+    await expectProblem(bad, 400, 'invalid_request');
+  });
+
   it('answers unknown routes and bad ids with problem+json', async () => {
     await expectProblem(await fetch(`${server.url}/v1/nothing`), 404, 'not_found');
     await expectProblem(await server.merchant('/v1/invoices/pay_12345678'), 400, 'invalid_request');

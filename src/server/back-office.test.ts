@@ -109,6 +109,28 @@ describe.each(stores)('back office on %s', (_name, open) => {
     expect(payment).toMatchObject({ status: 'authorized', transactions: [{ type: 'PA' }] });
   });
 
+  it('expires an authorization past its seven-day window instead of capturing it', async () => {
+    const id = await pay('manual');
+    const advance = (seconds: number) =>
+      server.merchant('/v1/test/clock/advance', { body: { seconds } });
+    expect((await advance(7 * 24 * 3600 - 60)).status).toBe(200);
+    const stillOpen = await (await server.merchant(`/v1/payments/${id}`)).json();
+    expect(stillOpen.status).toBe('authorized');
+    await advance(120);
+    await expectCode(await op(id, 'capture'), 409, 'payment_not_capturable');
+    const payment = await (await server.merchant(`/v1/payments/${id}`)).json();
+    expect(payment).toMatchObject({ status: 'expired', transactions: [{ type: 'PA' }] });
+    await expectCode(await op(id, 'void'), 409, 'payment_not_voidable');
+    const types = (await server.services.store.listEvents(server.appId)).map((e) => e.type);
+    expect(types.filter((t) => t === 'payment.expired')).toHaveLength(1);
+  });
+
+  it('captures within the window after the clock moved', async () => {
+    const id = await pay('manual');
+    await server.merchant('/v1/test/clock/advance', { body: { seconds: 6 * 24 * 3600 } });
+    expect((await op(id, 'capture')).status).toBe(200);
+  });
+
   it('lets exactly three of twenty concurrent 300 refunds through on 1000', async () => {
     const id = await pay('automatic');
     const answers = await Promise.all(

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Services } from './domain/services';
+import type { TestClock } from './domain/test-clock';
 import { checkoutRoutes } from './routes/checkout.routes';
 import { invoiceRoutes } from './routes/invoices.routes';
 import { requireMerchant } from './routes/merchant-auth';
@@ -8,9 +9,12 @@ import { paymentRoutes } from './routes/payments.routes';
 import { idempotencyKeys } from './routes/idempotency';
 import { installProblemHandlers } from './routes/problem';
 import { COMMON_SECURITY_HEADERS } from './routes/security-headers';
+import { testClockRoutes } from './routes/test-clock.routes';
 
 export interface AppOptions {
   services: Services;
+  /** When given, `POST /v1/test/clock/advance` moves it; `services.now` should read it. */
+  testClock?: TestClock;
   pages: PagesConfig;
   logger?: FastifyServerOptions['logger'];
 }
@@ -45,6 +49,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     idempotencyKeys(merchantApi, options.services);
     invoiceRoutes(merchantApi, options.services);
     paymentRoutes(merchantApi, options.services);
+    if (options.testClock) testClockRoutes(merchantApi, options.testClock);
   });
   checkoutRoutes(app, options.services);
   await pageRoutes(app, options.services, options.pages);

@@ -9,6 +9,7 @@ describe('environment', () => {
     expect(env.PAYFRAME_PUBLIC_URL).toBe('http://localhost:4000');
     expect(env.PAYFRAME_ACS_URL).toBe('http://127.0.0.1:4001');
     expect(env.PAYFRAME_DATABASE_URL).toBeUndefined();
+    expect(env.PAYFRAME_ENABLE_TEST_CLOCK).toBe(false);
   });
 
   it('fails fast naming every bad variable', () => {

@@ -19,6 +19,10 @@ export const envSchema = z.object({
   PAYFRAME_CHECKOUT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
   PAYFRAME_MAX_FAILED_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
   PAYFRAME_MAX_FAILED_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(20),
+  PAYFRAME_ENABLE_TEST_CLOCK: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   PAYFRAME_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
 });
 export type Env = z.infer<typeof envSchema>;

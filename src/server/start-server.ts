@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { SandboxAcquirer } from './acquirer/sandbox-acquirer';
 import { createApp, LOG_REDACT } from './create-app';
 import type { Services } from './domain/services';
+import { TestClock } from './domain/test-clock';
 import type { Env } from './env';
 import { openStore } from './store/open-store';
 import { createVault } from './vault/vault';
@@ -18,11 +19,12 @@ export async function buildServer(env: Env): Promise<{ app: FastifyInstance; ser
     sqliteFile: join(env.PAYFRAME_DATA_DIR, 'payframe.db'),
   });
   await store.migrate();
+  const testClock = env.PAYFRAME_ENABLE_TEST_CLOCK ? new TestClock() : undefined;
   const services: Services = {
     store,
     vault: createVault(env.PAYFRAME_VAULT_KEY),
     acquirer: new SandboxAcquirer(),
-    now: () => Date.now(),
+    now: testClock?.now ?? (() => Date.now()),
     config: {
       publicUrl: env.PAYFRAME_PUBLIC_URL,
       checkoutTtlMs: env.PAYFRAME_CHECKOUT_TTL_SECONDS * 1000,
@@ -32,6 +34,7 @@ export async function buildServer(env: Env): Promise<{ app: FastifyInstance; ser
   };
   const app = await createApp({
     services,
+    ...(testClock ? { testClock } : {}),
     pages: {
       webDir: join(ROOT, 'dist/web'),
       embedDir: join(ROOT, 'dist/embed'),

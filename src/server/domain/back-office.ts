@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../protocol/error-codes';
 import { newId } from '../../protocol/ids';
 import type { Payment, PaymentStatus, TransactionType } from '../../protocol/payments';
 import type { AppRecord, NewEvent, PaymentChange, PaymentWithTransactions } from '../store/records';
@@ -7,7 +8,11 @@ import { paymentView } from './payment-view';
 import { PayframeError } from './payframe-error';
 import type { Services } from './services';
 
-type Decision = Omit<PaymentChange, 'events'> & { event: string };
+type Decision = Omit<PaymentChange, 'events'> & {
+  event: string;
+  /** Written, then answered as this error: an authorization found expired is recorded as such. */
+  refuse?: ErrorCode;
+};
 type Decide = (current: PaymentWithTransactions, now: number) => Decision;
 
 function transaction(
@@ -27,10 +32,27 @@ function transaction(
   };
 }
 
+/** How long an authorization can be captured (DESIGN §2: "within the authorization window"). */
+export const AUTHORIZATION_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** An authorization past its window: it becomes `expired` and the operation is refused. */
+function expiredAuthorization(
+  current: PaymentWithTransactions,
+  now: number,
+  refuse: ErrorCode,
+): Decision | null {
+  const authorizedAt = current.transactions.find((t) => t.type === 'PA')?.created_at;
+  if (authorizedAt === undefined || now < authorizedAt + AUTHORIZATION_WINDOW_MS) return null;
+  assertTransition('authorized', 'expired');
+  return { status: 'expired', transaction: null, event: 'payment.expired', refuse };
+}
+
 /** Capture an authorization, fully or partly (once: the rest of the authorization is released). */
 export function decideCapture(amount: number | undefined): Decide {
   return (current, now) => {
     if (current.payment.status !== 'authorized') throw new PayframeError('payment_not_capturable');
+    const expired = expiredAuthorization(current, now, 'payment_not_capturable');
+    if (expired) return expired;
     const { authorized } = paymentAmounts(current.transactions);
     const take = amount ?? authorized;
     if (take > authorized) throw new PayframeError('amount_exceeds_authorized');
@@ -47,6 +69,8 @@ export function decideCapture(amount: number | undefined): Decide {
 export function decideVoid(): Decide {
   return (current, now) => {
     if (current.payment.status !== 'authorized') throw new PayframeError('payment_not_voidable');
+    const expired = expiredAuthorization(current, now, 'payment_not_voidable');
+    if (expired) return expired;
     assertTransition('authorized', 'voided');
     const { authorized } = paymentAmounts(current.transactions);
     return {
@@ -95,11 +119,15 @@ export async function changePayment(
   const invoice = await services.store.findInvoice(app.id, existing.invoice_id);
   const orderId = invoice?.order_id ?? '';
   const now = services.now();
+  let refuse: ErrorCode | undefined;
   const changed = await services.store.changePayment(app.id, paymentId, now, (current) => {
-    const { event: type, ...change } = decide(current, now);
+    const { event: type, refuse: refusal, ...change } = decide(current, now);
+    refuse = refusal;
     const after = {
       payment: { ...current.payment, status: change.status },
-      transactions: [...current.transactions, change.transaction],
+      transactions: change.transaction
+        ? [...current.transactions, change.transaction]
+        : current.transactions,
     };
     const event: NewEvent = {
       id: newId('evt'),
@@ -111,5 +139,6 @@ export async function changePayment(
     return { ...change, events: [event] };
   });
   if (!changed) throw new PayframeError('payment_not_found', `No payment ${paymentId}.`);
+  if (refuse) throw new PayframeError(refuse, 'The authorization has expired.');
   return paymentView(changed.payment, changed.transactions, orderId);
 }

@@ -210,11 +210,12 @@ export class KyselyStore implements Store {
         .set({ status: change.status })
         .where('id', '=', paymentId)
         .execute();
-      await tx.insertInto('transactions').values(change.transaction).execute();
+      if (change.transaction)
+        await tx.insertInto('transactions').values(change.transaction).execute();
       if (change.events.length > 0) await tx.insertInto('events').values(change.events).execute();
       return {
         payment: { ...payment, status: change.status },
-        transactions: [...transactions, change.transaction],
+        transactions: change.transaction ? [...transactions, change.transaction] : transactions,
       };
     });
   }

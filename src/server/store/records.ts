@@ -41,7 +41,8 @@ export interface PaymentCompletion {
 /** What a back-office operation decided for a payment: its new state, money movement and events. */
 export interface PaymentChange {
   status: string;
-  transaction: TransactionRecord;
+  /** Null for a change of state that moves no money (an authorization expiring). */
+  transaction: TransactionRecord | null;
   events: NewEvent[];
 }
 

@@ -3,6 +3,7 @@ import { SandboxAcquirer } from '../acquirer/sandbox-acquirer';
 import { createApp } from '../create-app';
 import { createMerchantApp } from '../domain/apps';
 import type { Services } from '../domain/services';
+import { TestClock } from '../domain/test-clock';
 import { createVault, generateVaultKey } from '../vault/vault';
 import type { TestStore } from './test-stores';
 
@@ -34,11 +35,12 @@ export async function startTestServer(
     logger?: FastifyServerOptions['logger'];
   } = {},
 ): Promise<TestServer> {
+  const testClock = new TestClock();
   const services: Services = {
     store: testStore.store,
     vault: createVault(generateVaultKey()),
     acquirer: new SandboxAcquirer(),
-    now: () => Date.now(),
+    now: testClock.now,
     config: {
       publicUrl: 'http://localhost:4000',
       checkoutTtlMs: 60 * 60 * 1000,
@@ -48,6 +50,7 @@ export async function startTestServer(
   };
   const app = await createApp({
     services,
+    testClock,
     pages: {
       webDir: options.webDir ?? 'dist/web',
       embedDir: options.embedDir ?? 'dist/embed',

@@ -1,14 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cardBody, startTestServer, type TestServer } from './test-support/test-server';
-import {
-  postgresAvailable,
-  postgresTestStore,
-  sqliteTestStore,
-  type TestStore,
-} from './test-support/test-stores';
+import { storesUnderTest, type TestStore } from './test-support/test-stores';
 
-const stores: [string, () => Promise<TestStore>][] = [['SQLite', sqliteTestStore]];
-if (await postgresAvailable()) stores.push(['PostgreSQL', postgresTestStore]);
+const stores = await storesUnderTest();
 
 describe.each(stores)('concurrent confirms on %s', (_name, open) => {
   let store: TestStore;

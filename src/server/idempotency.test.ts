@@ -1,15 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IDEMPOTENCY_ABANDONED_MS, IDEMPOTENCY_RETENTION_MS } from './routes/idempotency';
 import { startTestServer, type TestServer } from './test-support/test-server';
-import {
-  postgresAvailable,
-  postgresTestStore,
-  sqliteTestStore,
-  type TestStore,
-} from './test-support/test-stores';
+import { storesUnderTest, type TestStore } from './test-support/test-stores';
 
-const stores: [string, () => Promise<TestStore>][] = [['SQLite', sqliteTestStore]];
-if (await postgresAvailable()) stores.push(['PostgreSQL', postgresTestStore]);
+const stores = await storesUnderTest();
 
 const BODY = { currency: 'EUR', order_id: 'idem-1', amount: 1500 };
 

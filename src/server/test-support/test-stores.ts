@@ -71,3 +71,10 @@ export async function postgresTestStore(): Promise<TestStore> {
     },
   };
 }
+
+/** The stores a cross-store suite runs on: SQLite always, PostgreSQL where it answers (always in CI). */
+export async function storesUnderTest(): Promise<[string, () => Promise<TestStore>][]> {
+  const stores: [string, () => Promise<TestStore>][] = [['SQLite', sqliteTestStore]];
+  if (await postgresAvailable()) stores.push(['PostgreSQL', postgresTestStore]);
+  return stores;
+}

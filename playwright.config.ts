@@ -35,6 +35,8 @@ export default defineConfig({
       DEMO_PORT: String(E2E_PORTS.shop),
       PAYFRAME_DATA_DIR: mkdtempSync(join(tmpdir(), 'payframe-e2e-')),
       PAYFRAME_LOG_LEVEL: 'warn',
+      // The journeys always run on their own SQLite file, never on a developer's PostgreSQL.
+      PAYFRAME_DATABASE_URL: '',
     },
   },
 });

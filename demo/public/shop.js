@@ -3,8 +3,11 @@
 const state = { currency: 'EUR', products: [], quantities: new Map(), orderId: null };
 const $ = (id) => document.getElementById(id);
 
-const money = (amount) =>
-  new Intl.NumberFormat('en', { style: 'currency', currency: state.currency }).format(amount / 100);
+// Amounts are integer minor units; the currency's exponent comes from Intl (JPY 0, EUR 2).
+const money = (amount) => {
+  const format = new Intl.NumberFormat('en', { style: 'currency', currency: state.currency });
+  return format.format(amount / 10 ** format.resolvedOptions().maximumFractionDigits);
+};
 
 function renderProducts() {
   $('products').replaceChildren(

@@ -30,9 +30,13 @@ async function mount(api: CheckoutApi, where = { pathname: '/checkout/ct_test1',
   return { app, ui };
 }
 
+/** Two years ahead, so the expiry typed in these tests never lies in the past. */
+const EXP_YEAR = new Date().getFullYear() + 2;
+const EXP_YY = String(EXP_YEAR % 100).padStart(2, '0');
+
 async function payWith(ui: ReturnType<typeof page.elementLocator>, number = '4242424242424242') {
   await ui.getByLabelText('Card number').fill(number);
-  await ui.getByLabelText('Expiry date').fill('12 / 34');
+  await ui.getByLabelText('Expiry date').fill(`12 / ${EXP_YY}`);
   await ui.getByLabelText('Security code').fill('123');
   await ui.getByLabelText('Name on card').fill('Ada Lovelace');
   await userEvent.click(ui.getByRole('button', { name: /^Pay/ }));
@@ -101,7 +105,7 @@ describe('<payframe-checkout-app>', () => {
           card: {
             number: '4242424242424242',
             exp_month: 12,
-            exp_year: 2034,
+            exp_year: EXP_YEAR,
             cvc: '123',
             name: 'Ada Lovelace',
           },
@@ -131,7 +135,7 @@ describe('<payframe-checkout-app>', () => {
       .toHaveTextContent('Your card has insufficient funds. Try another card.');
     await expect.element(ui.getByLabelText('Card number')).toHaveValue('');
     await expect.element(ui.getByLabelText('Security code')).toHaveValue('');
-    await expect.element(ui.getByLabelText('Expiry date')).toHaveValue('12 / 34');
+    await expect.element(ui.getByLabelText('Expiry date')).toHaveValue(`12 / ${EXP_YY}`);
     await expect.element(ui.getByRole('button', { name: /^Pay/ })).toBeEnabled();
     const form = app.shadowRoot!.querySelector('payframe-card-form')!;
     await expect.poll(() => form.shadowRoot!.activeElement?.id).toBe('number');
@@ -167,7 +171,11 @@ describe('<payframe-checkout-app>', () => {
   it('shows "already paid" when a retry finds the invoice paid by an earlier attempt', async () => {
     let status: CheckoutSummary['status'] = 'open';
     const api: CheckoutApi = {
-      fetchSummary: async () => ({ ...summary, status }),
+      fetchSummary: async () => ({
+        ...summary,
+        status,
+        payment_id: status === 'paid' ? 'pay_1' : null,
+      }),
       confirmCheckout: async () => {
         status = 'paid';
         throw new CheckoutApiError('invoice_not_open', 409, 'Not open.');

@@ -187,19 +187,21 @@ export class CheckoutApp extends LitElement {
     } catch (error) {
       const apiError = asApiError(error);
       // A retry after a lost answer can find the invoice already paid by the first attempt.
-      if (apiError.code === 'invoice_not_open' && (await this.isPaidNow())) {
-        this.view = { name: 'paid' };
+      const paid = apiError.code === 'invoice_not_open' ? await this.paidSummary() : null;
+      if (paid) {
+        this.apply(afterSummary(paid, this.strings));
         return;
       }
       this.apply(afterConfirmError(apiError, summary.invoice_id, this.strings));
     }
   };
 
-  private async isPaidNow(): Promise<boolean> {
+  private async paidSummary(): Promise<CheckoutSummary | null> {
     try {
-      return (await this.api.fetchSummary(this.#token ?? '')).status === 'paid';
+      const summary = await this.api.fetchSummary(this.#token ?? '');
+      return summary.status === 'paid' ? summary : null;
     } catch {
-      return false;
+      return null;
     }
   }
 

@@ -21,6 +21,13 @@ describe('afterSummary', () => {
     expect(afterSummary({ ...summary, status: 'paid' }, en)).toEqual({ view: { name: 'paid' } });
   });
 
+  it('still reports the success of a paid invoice to the host', () => {
+    expect(afterSummary({ ...summary, status: 'paid', payment_id: 'pay_1' }, en)).toEqual({
+      view: { name: 'paid' },
+      result: { type: 'result', outcome: 'succeeded', invoiceId: 'inv_1', paymentId: 'pay_1' },
+    });
+  });
+
   it('ends an expired checkout with a final failure for the host', () => {
     const { view, result } = afterSummary({ ...summary, status: 'expired' }, en);
     expect(view).toEqual({ name: 'failed', message: en.errors.checkout_expired });

@@ -69,7 +69,20 @@ export function afterSummary(summary: CheckoutSummary, strings: Strings): Transi
     case 'open':
       return { view: { name: 'entry', message: '' } };
     case 'paid':
-      return { view: { name: 'paid' } };
+      // Paid already (a retry after a lost answer, or a reload): the host still gets its success.
+      return {
+        view: { name: 'paid' },
+        ...(summary.payment_id
+          ? {
+              result: {
+                type: 'result',
+                outcome: 'succeeded',
+                invoiceId: summary.invoice_id,
+                paymentId: summary.payment_id,
+              },
+            }
+          : {}),
+      };
     case 'expired':
       return finalFailure(
         summary.invoice_id,

@@ -10,4 +10,5 @@ export const openSummary: CheckoutSummary = {
   description: 'Order #1001',
   allowed_origins: ['http://localhost:5173'],
   expires_at: '2030-01-01T00:00:00Z',
+  payment_id: null,
 };

@@ -12,6 +12,8 @@ export const checkoutSummarySchema = z.object({
   description: z.nullable(z.string()),
   allowed_origins: z.array(z.string()),
   expires_at: z.string(),
+  /** The payment that paid the invoice, so a frame that finds it paid can still report success. */
+  payment_id: z.nullable(z.string()),
 });
 export type CheckoutSummary = z.infer<typeof checkoutSummarySchema>;
 

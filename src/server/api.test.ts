@@ -193,6 +193,7 @@ describe('checkout and payments', () => {
       description: 'Coffee',
       allowed_origins: [SHOP_ORIGIN],
       expires_at: expect.any(String),
+      payment_id: null,
     });
   });
 
@@ -216,6 +217,10 @@ describe('checkout and payments', () => {
     expect(await valid.json()).toMatchObject({ valid: true, reasons: [] });
     const paid = await (await server.merchant(`/v1/invoices/${invoice.id}`)).json();
     expect(paid).toMatchObject({ status: 'paid', payment_id: result.payment_id });
+    const summary = await (
+      await fetch(`${server.url}/v1/checkout/${invoice.checkout.token}`)
+    ).json();
+    expect(summary).toMatchObject({ status: 'paid', payment_id: result.payment_id });
   });
 
   it('authorizes without capturing for manual capture (PA)', async () => {
@@ -361,6 +366,7 @@ describe('checkout and payments', () => {
       readFileSync(`${store.sqliteFile!}-wal`, { flag: 'a+' }).toString('latin1');
     expect(raw).toContain('4444');
     expect(raw).not.toContain('5555555555554444');
+    expect(raw).not.toMatch(/"?cvc"?\W{0,3}987/);
     store = await sqliteTestStore();
     server = await startTestServer(store);
   });

@@ -111,6 +111,8 @@ describe.each(stores)('back office on %s', (_name, open) => {
     const stillOpen = await (await server.merchant(`/v1/payments/${id}`)).json();
     expect(stillOpen.status).toBe('authorized');
     await advance(120);
+    const check = await op(id, 'validate', { amount: 1000, currency: 'EUR', order_id: 'bo-1' });
+    expect(await check.json()).toMatchObject({ valid: false, reasons: ['payment_not_succeeded'] });
     await expectCode(await op(id, 'capture'), 409, 'payment_not_capturable');
     const payment = await (await server.merchant(`/v1/payments/${id}`)).json();
     expect(payment).toMatchObject({ status: 'expired', transactions: [{ type: 'PA' }] });

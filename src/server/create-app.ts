@@ -17,23 +17,47 @@ export interface AppOptions {
   testClock?: TestClock;
   pages: PagesConfig;
   logger?: FastifyServerOptions['logger'];
+  trustProxy?: FastifyServerOptions['trustProxy'];
 }
 
-/** Card data must never reach a log line, whatever a route logs. */
+/** Card data and keys must never reach a log line, whatever a route logs. */
 export const LOG_REDACT = [
   'req.body',
-  'body.card',
-  'card',
   'req.headers.authorization',
   'req.headers.cookie',
+  'card',
+  '*.card',
+  '*.*.card',
+  'number',
+  '*.number',
+  'cvc',
+  '*.cvc',
 ];
+
+/** Checkout tokens are bearer credentials for one invoice: logged URLs show only their prefix. */
+export function maskTokens(url: string): string {
+  return url.replace(/ct_[0-9A-Za-z]+/g, 'ct_…');
+}
+
+const LOG_SERIALIZERS = {
+  req: (request: { method: string; url: string; ip?: string }) => ({
+    method: request.method,
+    url: maskTokens(request.url),
+    remoteAddress: request.ip,
+  }),
+};
 
 /** Builds the payment server; `main.ts` listens on it, tests start it on a random port. */
 export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger:
+      options.logger && typeof options.logger === 'object'
+        ? { serializers: LOG_SERIALIZERS, ...options.logger }
+        : (options.logger ?? false),
     bodyLimit: 64 * 1024,
-    trustProxy: false,
+    // Behind a load balancer the client address (used by the card-testing limit) comes from
+    // X-Forwarded-For, trusted only from the proxies named in PAYFRAME_TRUST_PROXY.
+    trustProxy: options.trustProxy ?? false,
     routerOptions: { ignoreTrailingSlash: true },
   });
   // JSON only: a text/plain body is answered 415, not parsed into a string.

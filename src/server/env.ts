@@ -8,10 +8,15 @@ export const envSchema = z.object({
   PAYFRAME_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   PAYFRAME_PUBLIC_URL: origin.default('http://localhost:4000'),
   PAYFRAME_ACS_URL: origin.default('http://127.0.0.1:4001'),
-  PAYFRAME_DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
-    .optional(),
+  PAYFRAME_DATABASE_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+      .optional(),
+  ),
+  /** Comma-separated addresses or CIDR ranges of the load balancers in front of the server. */
+  PAYFRAME_TRUST_PROXY: z.string().optional(),
   PAYFRAME_DATA_DIR: z.string().default('data'),
   PAYFRAME_VAULT_KEY: z
     .string()

@@ -43,8 +43,21 @@ it('never writes a card number or CVC to the logs, even for rejected requests', 
 
   const log = lines.join('');
   expect(lines.length).toBeGreaterThan(5);
-  expect(log).toContain('/confirm');
+  expect(log).toContain('/v1/checkout/ct_…/confirm');
   for (const secret of ['4000000000000002', '4000000000009995', '5555555555554444', '"987"']) {
     expect(log).not.toContain(secret);
   }
+  expect(log).not.toContain(invoice.checkout.token);
+});
+
+it('censors card fields wherever code logs them', () => {
+  const card = { number: '4242424242424242', cvc: '123', exp_month: 1 };
+  server.app.log.info({ card }, 'top level');
+  server.app.log.info({ body: { card } }, 'nested');
+  server.app.log.info({ request: { body: { card } } }, 'deeper');
+  const log = lines.join('');
+  expect(log).toContain('deeper');
+  expect(log).not.toContain('4242424242424242');
+  expect(log).not.toContain('"123"');
+  expect(log).toContain('[Redacted]');
 });

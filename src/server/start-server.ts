@@ -41,6 +41,9 @@ export async function buildServer(env: Env): Promise<{ app: FastifyInstance; ser
       acsOrigin: env.PAYFRAME_ACS_URL,
     },
     logger: { level: env.PAYFRAME_LOG_LEVEL, redact: LOG_REDACT },
+    ...(env.PAYFRAME_TRUST_PROXY
+      ? { trustProxy: env.PAYFRAME_TRUST_PROXY.split(',').map((p) => p.trim()) }
+      : {}),
   });
   app.addHook('onClose', () => store.close());
   return { app, services };

@@ -31,6 +31,7 @@ export async function checkoutSummary(services: Services, token: string): Promis
     description: invoice.description,
     allowed_origins: allowedOrigins(app),
     expires_at: new Date(invoice.checkout_expires_at).toISOString(),
+    payment_id: invoice.paid_payment_id,
   };
 }
 

@@ -5,6 +5,7 @@ import type {
   ValidationResult,
 } from '../../protocol/payments';
 import type { AppRecord } from '../store/records';
+import { AUTHORIZATION_WINDOW_MS } from './back-office';
 import { SUCCEEDED_STATUSES } from './payment-states';
 import { paymentView } from './payment-view';
 import { PayframeError } from './payframe-error';
@@ -31,14 +32,25 @@ export async function validatePayment(
   expected: ValidatePayment,
 ): Promise<ValidationResult> {
   const payment = await getPayment(services, app, id);
+  const now = services.now();
   const reasons: ValidationReason[] = [];
   if (payment.amount !== expected.amount) reasons.push('amount_mismatch');
   if (payment.currency !== expected.currency) reasons.push('currency_mismatch');
   if (payment.order_id !== expected.order_id) reasons.push('order_id_mismatch');
   if (payment.status === 'partially_refunded' || payment.status === 'refunded') {
     reasons.push('payment_refunded');
-  } else if (!SUCCEEDED_STATUSES.includes(payment.status)) {
+  } else if (!SUCCEEDED_STATUSES.includes(payment.status) || authorizationLapsed(payment, now)) {
     reasons.push('payment_not_succeeded');
   }
   return { valid: reasons.length === 0, reasons, payment };
+}
+
+/** An authorization past its capture window is no longer money the merchant can count on. */
+function authorizationLapsed(payment: Payment, now: number): boolean {
+  const authorization = payment.transactions.find((t) => t.type === 'PA');
+  return (
+    payment.status === 'authorized' &&
+    authorization !== undefined &&
+    now >= Date.parse(authorization.created_at) + AUTHORIZATION_WINDOW_MS
+  );
 }

@@ -153,7 +153,7 @@ export class KyselyStore implements Store {
         throw new PayframeError('illegal_transition', `payment ${c.paymentId} is not processing`);
       }
       if (c.transaction) await tx.insertInto('transactions').values(c.transaction).execute();
-      await tx
+      const released = await tx
         .updateTable('invoices')
         .set({
           processing_payment_id: null,
@@ -162,7 +162,13 @@ export class KyselyStore implements Store {
         })
         .where('id', '=', c.invoiceId)
         .where('processing_payment_id', '=', c.paymentId)
-        .execute();
+        .executeTakeFirst();
+      if (released.numUpdatedRows === 0n) {
+        throw new PayframeError(
+          'illegal_transition',
+          `invoice ${c.invoiceId} is not held by ${c.paymentId}`,
+        );
+      }
       if (c.events.length > 0) await tx.insertInto('events').values(c.events).execute();
     });
   }

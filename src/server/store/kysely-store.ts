@@ -1,6 +1,11 @@
 import type { Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import { PayframeError } from '../domain/payframe-error';
+import {
+  claimIdempotencyKey,
+  completeIdempotencyKey,
+  releaseIdempotencyKey,
+} from './idempotency-queries';
 import * as initial from './migrations/001-initial';
 import * as idempotency from './migrations/002-idempotency';
 import type {
@@ -246,63 +251,23 @@ export class KyselyStore implements Store {
     return Number(row.n);
   }
 
-  async claimIdempotencyKey(
+  claimIdempotencyKey(
     record: IdempotencyRecord,
     cutoffs: { expiredBefore: number; abandonedBefore: number },
   ): Promise<IdempotencyClaim> {
-    return this.db.transaction().execute(async (tx) => {
-      // A record older than the retention window, or an answer never stored by a crashed
-      // request, no longer holds the key.
-      await tx
-        .deleteFrom('idempotency_records')
-        .where('app_id', '=', record.app_id)
-        .where('key', '=', record.key)
-        .where((eb) =>
-          eb.or([
-            eb('created_at', '<', cutoffs.expiredBefore),
-            eb.and([
-              eb('response_status', 'is', null),
-              eb('created_at', '<', cutoffs.abandonedBefore),
-            ]),
-          ]),
-        )
-        .execute();
-      const inserted = await tx
-        .insertInto('idempotency_records')
-        .values(record)
-        .onConflict((oc) => oc.columns(['app_id', 'key']).doNothing())
-        .executeTakeFirst();
-      if (inserted.numInsertedOrUpdatedRows === 1n) return { claimed: true };
-      const existing = await tx
-        .selectFrom('idempotency_records')
-        .selectAll()
-        .where('app_id', '=', record.app_id)
-        .where('key', '=', record.key)
-        .executeTakeFirstOrThrow();
-      return { claimed: false, existing };
-    });
+    return claimIdempotencyKey(this.db, record, cutoffs);
   }
 
-  async completeIdempotencyKey(
+  completeIdempotencyKey(
     appId: string,
     key: string,
     response: { status: number; body: string },
   ): Promise<void> {
-    await this.db
-      .updateTable('idempotency_records')
-      .set({ response_status: response.status, response_body: response.body })
-      .where('app_id', '=', appId)
-      .where('key', '=', key)
-      .execute();
+    return completeIdempotencyKey(this.db, appId, key, response);
   }
 
-  async releaseIdempotencyKey(appId: string, key: string): Promise<void> {
-    await this.db
-      .deleteFrom('idempotency_records')
-      .where('app_id', '=', appId)
-      .where('key', '=', key)
-      .where('response_status', 'is', null)
-      .execute();
+  releaseIdempotencyKey(appId: string, key: string): Promise<void> {
+    return releaseIdempotencyKey(this.db, appId, key);
   }
 
   listEvents(appId: string): Promise<EventRecord[]> {

@@ -1,4 +1,11 @@
-import { cardNumberProblem, cvcValid, detectBrand, isExpired, isTooFarAhead } from '../../card';
+import {
+  cardNumberProblem,
+  cvcValid,
+  detectBrand,
+  isExpired,
+  isTooFarAhead,
+  normalizeCardNumber,
+} from '../../card';
 import type { ConfirmCheckout } from '../../protocol/checkout';
 import { PayframeError } from './payframe-error';
 
@@ -7,7 +14,7 @@ export function checkCard(
   card: ConfirmCheckout['card'],
   now: Date,
 ): { pan: string; brand: string } {
-  const pan = card.number.replace(/[\s-]/g, '');
+  const pan = normalizeCardNumber(card.number);
   const problem = cardNumberProblem(pan);
   if (problem) throw new PayframeError('invalid_card_number', `card number: ${problem}`);
   const expiry = { month: card.exp_month, year: card.exp_year };

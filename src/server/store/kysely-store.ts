@@ -27,6 +27,17 @@ import type { Database } from './schema';
 
 type Dialect = Store['dialect'];
 
+/** A payment's transactions in the order they happened, inside or outside a DB transaction. */
+function transactionsOf(db: Kysely<Database>, paymentId: string): Promise<TransactionRecord[]> {
+  return db
+    .selectFrom('transactions')
+    .selectAll()
+    .where('payment_id', '=', paymentId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
 class Migrations implements MigrationProvider {
   constructor(private readonly dialect: Dialect) {}
   async getMigrations(): Promise<Record<string, Migration>> {
@@ -208,13 +219,7 @@ export class KyselyStore implements Store {
         .selectAll()
         .where('id', '=', paymentId)
         .executeTakeFirstOrThrow();
-      const transactions = await tx
-        .selectFrom('transactions')
-        .selectAll()
-        .where('payment_id', '=', paymentId)
-        .orderBy('created_at')
-        .orderBy('id')
-        .execute();
+      const transactions = await transactionsOf(tx, paymentId);
       const change = decide({ payment, transactions });
       await tx
         .updateTable('payments')
@@ -232,13 +237,7 @@ export class KyselyStore implements Store {
   }
 
   listTransactions(paymentId: string): Promise<TransactionRecord[]> {
-    return this.db
-      .selectFrom('transactions')
-      .selectAll()
-      .where('payment_id', '=', paymentId)
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute();
+    return transactionsOf(this.db, paymentId);
   }
 
   async countFailedPayments(invoiceId: string): Promise<number> {

@@ -64,6 +64,7 @@ export const ERROR_CATALOG = {
   payment_not_found: entry(404, 'merchant', 'No such payment.'),
   checkout_not_found: entry(404, 'merchant', 'No such checkout.'),
   checkout_expired: entry(410, 'shopper', 'This checkout has expired.'),
+  invoice_expired: entry(409, 'merchant', 'The invoice has expired and can no longer be paid.'),
   invoice_not_open: entry(409, 'shopper', 'This invoice can no longer be paid.'),
   payment_in_progress: entry(
     409,
@@ -77,6 +78,13 @@ export const ERROR_CATALOG = {
   payment_not_capturable: entry(409, 'merchant', 'Only an authorized payment can be captured.'),
   payment_not_voidable: entry(409, 'merchant', 'Only an authorized payment can be voided.'),
   payment_not_refundable: entry(409, 'merchant', 'Only a captured payment can be refunded.'),
+  payment_not_rebillable: entry(409, 'merchant', 'Only a captured payment can be rebilled.'),
+  payment_not_disputable: entry(
+    409,
+    'merchant',
+    'Only a captured payment with money not refunded can be disputed.',
+  ),
+  payment_not_disputed: entry(409, 'merchant', 'The payment is not disputed.'),
   amount_exceeds_authorized: entry(
     422,
     'merchant',

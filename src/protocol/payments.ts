@@ -85,6 +85,7 @@ export const ValidationReason = {
   order_id_mismatch: 'order_id_mismatch',
   payment_not_succeeded: 'payment_not_succeeded',
   payment_refunded: 'payment_refunded',
+  payment_disputed: 'payment_disputed',
 } as const;
 export type ValidationReason = (typeof ValidationReason)[keyof typeof ValidationReason];
 

@@ -127,14 +127,14 @@ describe.each(stores)('back office on %s', (_name, open) => {
     expect((await op(id, 'capture')).status).toBe(200);
   });
 
-  it('lets exactly three of twenty concurrent 300 refunds through on 1000', async () => {
+  it('lets exactly three of fifty concurrent 300 refunds through on 1000', async () => {
     const id = await pay('automatic');
     const answers = await Promise.all(
-      Array.from({ length: 20 }, () => op(id, 'refunds', { amount: 300 })),
+      Array.from({ length: 50 }, () => op(id, 'refunds', { amount: 300 })),
     );
     const statuses = answers.map((a) => a.status).sort();
     expect(statuses.filter((s) => s === 201)).toHaveLength(3);
-    expect(statuses.filter((s) => s === 422)).toHaveLength(17);
+    expect(statuses.filter((s) => s === 422)).toHaveLength(47);
     const payment = await (await server.merchant(`/v1/payments/${id}`)).json();
     const refunded = payment.transactions
       .filter((t: { type: string }) => t.type === 'RF')
@@ -143,14 +143,43 @@ describe.each(stores)('back office on %s', (_name, open) => {
     expect(payment.status).toBe('partially_refunded');
   });
 
-  it('lets exactly one of racing captures and voids win', async () => {
+  it('lets exactly one of fifty racing captures and voids win', async () => {
     const id = await pay('manual');
     const answers = await Promise.all(
-      Array.from({ length: 16 }, (_, i) => op(id, i % 2 ? 'void' : 'capture')),
+      Array.from({ length: 50 }, (_, i) => op(id, i % 2 ? 'void' : 'capture')),
     );
     expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
-    expect(answers.filter((a) => a.status === 409)).toHaveLength(15);
+    expect(answers.filter((a) => a.status === 409)).toHaveLength(49);
     const payment = await (await server.merchant(`/v1/payments/${id}`)).json();
     expect(payment.transactions).toHaveLength(2);
+  });
+
+  it('keeps the invariants under fifty mixed captures, voids and refunds at once', async () => {
+    const id = await pay('manual');
+    const requests = Array.from({ length: 50 }, (_, i) =>
+      [
+        () => op(id, 'capture', { amount: 700 }),
+        () => op(id, 'void'),
+        () => op(id, 'refunds', { amount: 300 }),
+      ][i % 3]!(),
+    );
+    const answers = await Promise.all(requests);
+    const payment = await (await server.merchant(`/v1/payments/${id}`)).json();
+    const moved = payment.transactions.map((t: { type: string; amount: number }) => t.type);
+    const sum = (type: string) =>
+      payment.transactions
+        .filter((t: { type: string }) => t.type === type)
+        .reduce((total: number, t: { amount: number }) => total + t.amount, 0);
+    // Exactly one of capture and void won; refunds only after a capture, never above it.
+    expect(moved.filter((t: string) => t === 'CP' || t === 'RV')).toHaveLength(1);
+    expect(sum('RF')).toBeLessThanOrEqual(sum('CP'));
+    if (moved.includes('RV')) expect(sum('RF')).toBe(0);
+    expect(moved.indexOf('RF') === -1 || moved.indexOf('RF') > moved.indexOf('CP')).toBe(true);
+    // Every success left exactly one transaction; every refusal is a clean 409/422.
+    const succeeded = answers.filter((a) => a.status === 200 || a.status === 201);
+    expect(succeeded).toHaveLength(payment.transactions.length - 1);
+    expect(answers.every((a) => [200, 201, 409, 422].includes(a.status))).toBe(true);
+    const events = (await server.services.store.listEvents(server.appId)).length;
+    expect(events).toBe(3 + succeeded.length);
   });
 });

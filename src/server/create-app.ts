@@ -9,7 +9,7 @@ import { paymentRoutes } from './routes/payments.routes';
 import { idempotencyKeys } from './routes/idempotency';
 import { installProblemHandlers } from './routes/problem';
 import { COMMON_SECURITY_HEADERS } from './routes/security-headers';
-import { testClockRoutes } from './routes/test-clock.routes';
+import { disputeTestRoutes, testClockRoutes } from './routes/test-mode.routes';
 
 export interface AppOptions {
   services: Services;
@@ -73,7 +73,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     idempotencyKeys(merchantApi, options.services);
     invoiceRoutes(merchantApi, options.services);
     paymentRoutes(merchantApi, options.services);
-    if (options.testClock) testClockRoutes(merchantApi, options.testClock);
+    disputeTestRoutes(merchantApi, options.services);
+    if (options.testClock) testClockRoutes(merchantApi, options.services, options.testClock);
   });
   checkoutRoutes(app, options.services);
   await pageRoutes(app, options.services, options.pages);

@@ -24,6 +24,8 @@ export const envSchema = z.object({
   PAYFRAME_CHECKOUT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
   PAYFRAME_MAX_FAILED_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
   PAYFRAME_MAX_FAILED_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** How often lapsed invoices and authorizations are expired (with their events). */
+  PAYFRAME_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   PAYFRAME_ENABLE_TEST_CLOCK: z
     .enum(['true', 'false'])
     .default('false')

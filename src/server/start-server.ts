@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { SandboxAcquirer } from './acquirer/sandbox-acquirer';
 import { createApp, LOG_REDACT } from './create-app';
 import type { Services } from './domain/services';
+import { startExpirySweeper } from './domain/expiry-sweep';
 import { TestClock } from './domain/test-clock';
 import type { Env } from './env';
 import { openStore } from './store/open-store';
@@ -45,6 +46,14 @@ export async function buildServer(env: Env): Promise<{ app: FastifyInstance; ser
       ? { trustProxy: env.PAYFRAME_TRUST_PROXY.split(',').map((p) => p.trim()) }
       : {}),
   });
-  app.addHook('onClose', () => store.close());
+  const stopSweeper = startExpirySweeper(
+    services,
+    env.PAYFRAME_SWEEP_INTERVAL_SECONDS * 1000,
+    (error) => app.log.error({ err: error }, 'expiry sweep failed'),
+  );
+  app.addHook('onClose', async () => {
+    stopSweeper();
+    await store.close();
+  });
   return { app, services };
 }

@@ -4,7 +4,8 @@ export interface AuthorizationRequest {
   pan: string;
   expMonth: number;
   expYear: number;
-  cvc: string;
+  /** Absent for a merchant-initiated charge of a stored card (rebill): the CVC is never stored. */
+  cvc?: string;
   amount: number;
   currency: string;
   /** True for DB (authorize and capture at once), false for PA (authorize only). */

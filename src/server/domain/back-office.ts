@@ -1,50 +1,35 @@
 import type { ErrorCode } from '../../protocol/error-codes';
-import { newId } from '../../protocol/ids';
-import type { Payment, PaymentStatus, TransactionType } from '../../protocol/payments';
-import type { AppRecord, NewEvent, PaymentChange, PaymentWithTransactions } from '../store/records';
+import type { PaymentStatus } from '../../protocol/payments';
+import type { PaymentWithTransactions } from '../store/records';
+import { newTransaction, type Decide, type Decision } from './payment-change';
 import { paymentAmounts } from './payment-amounts';
 import { assertTransition } from './payment-states';
-import { paymentView } from './payment-view';
 import { PayframeError } from './payframe-error';
-import type { Services } from './services';
-
-type Decision = Omit<PaymentChange, 'events'> & {
-  event: string;
-  /** Written, then answered as this error: an authorization found expired is recorded as such. */
-  refuse?: ErrorCode;
-};
-type Decide = (current: PaymentWithTransactions, now: number) => Decision;
-
-function transaction(
-  current: PaymentWithTransactions,
-  type: TransactionType,
-  amount: number,
-  now: number,
-) {
-  return {
-    id: newId('txn'),
-    payment_id: current.payment.id,
-    type,
-    amount,
-    currency: current.payment.currency,
-    acquirer_reference: null,
-    created_at: now,
-  };
-}
 
 /** How long an authorization can be captured (DESIGN §2: "within the authorization window"). */
 export const AUTHORIZATION_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** An authorization past its window: it becomes `expired` and the operation is refused. */
+/** When the payment's authorization lapses, or null when it holds no authorization. */
+export function authorizationExpiresAt(current: PaymentWithTransactions): number | null {
+  const authorizedAt = current.transactions.find((t) => t.type === 'PA')?.created_at;
+  return authorizedAt === undefined ? null : authorizedAt + AUTHORIZATION_WINDOW_MS;
+}
+
+/** An authorization past its window: it becomes `expired`, and `refuse` is answered. */
 function expiredAuthorization(
   current: PaymentWithTransactions,
   now: number,
-  refuse: ErrorCode,
+  refuse?: ErrorCode,
 ): Decision | null {
-  const authorizedAt = current.transactions.find((t) => t.type === 'PA')?.created_at;
-  if (authorizedAt === undefined || now < authorizedAt + AUTHORIZATION_WINDOW_MS) return null;
+  const expiresAt = authorizationExpiresAt(current);
+  if (expiresAt === null || now < expiresAt) return null;
   assertTransition('authorized', 'expired');
-  return { status: 'expired', transaction: null, event: 'payment.expired', refuse };
+  return {
+    status: 'expired',
+    transaction: null,
+    event: 'payment.expired',
+    ...(refuse ? { refuse: { code: refuse, detail: 'The authorization has expired.' } } : {}),
+  };
 }
 
 /** Capture an authorization, fully or partly (once: the rest of the authorization is released). */
@@ -59,7 +44,7 @@ export function decideCapture(amount: number | undefined): Decide {
     assertTransition('authorized', 'captured');
     return {
       status: 'captured',
-      transaction: transaction(current, 'CP', take, now),
+      transaction: newTransaction(current, 'CP', take, now),
       event: 'payment.captured',
     };
   };
@@ -75,9 +60,19 @@ export function decideVoid(): Decide {
     const { authorized } = paymentAmounts(current.transactions);
     return {
       status: 'voided',
-      transaction: transaction(current, 'RV', authorized, now),
+      transaction: newTransaction(current, 'RV', authorized, now),
       event: 'payment.voided',
     };
+  };
+}
+
+/** The sweep's decision: an authorization past its window expires; anything else is refused. */
+export function decideExpiry(): Decide {
+  return (current, now) => {
+    const expired =
+      current.payment.status === 'authorized' ? expiredAuthorization(current, now) : null;
+    if (!expired) throw new PayframeError('illegal_transition', 'The authorization holds.');
+    return expired;
   };
 }
 
@@ -98,47 +93,8 @@ export function decideRefund(amount: number | undefined): Decide {
     assertTransition(from, to);
     return {
       status: to,
-      transaction: transaction(current, 'RF', give, now),
+      transaction: newTransaction(current, 'RF', give, now),
       event: 'payment.refunded',
     };
   };
-}
-
-/**
- * Runs one back-office operation: load → decide under the payment's lock → save the new state,
- * its transaction and its event together.
- */
-export async function changePayment(
-  services: Services,
-  app: AppRecord,
-  paymentId: string,
-  decide: Decide,
-): Promise<Payment> {
-  const existing = await services.store.findPayment(app.id, paymentId);
-  if (!existing) throw new PayframeError('payment_not_found', `No payment ${paymentId}.`);
-  const invoice = await services.store.findInvoice(app.id, existing.invoice_id);
-  const orderId = invoice?.order_id ?? '';
-  const now = services.now();
-  let refuse: ErrorCode | undefined;
-  const changed = await services.store.changePayment(app.id, paymentId, now, (current) => {
-    const { event: type, refuse: refusal, ...change } = decide(current, now);
-    refuse = refusal;
-    const after = {
-      payment: { ...current.payment, status: change.status },
-      transactions: change.transaction
-        ? [...current.transactions, change.transaction]
-        : current.transactions,
-    };
-    const event: NewEvent = {
-      id: newId('evt'),
-      app_id: app.id,
-      type,
-      data: JSON.stringify(paymentView(after.payment, after.transactions, orderId)),
-      created_at: now,
-    };
-    return { ...change, events: [event] };
-  });
-  if (!changed) throw new PayframeError('payment_not_found', `No payment ${paymentId}.`);
-  if (refuse) throw new PayframeError(refuse, 'The authorization has expired.');
-  return paymentView(changed.payment, changed.transactions, orderId);
 }

@@ -6,14 +6,11 @@ import {
   isTooFarAhead,
   normalizeCardNumber,
 } from '../../card';
-import type { ConfirmCheckout } from '../../protocol/checkout';
+import type { CardInput } from '../../protocol/payment-operations';
 import { PayframeError } from './payframe-error';
 
 /** The server re-validates every card rule the frame applied; the frame is never trusted. */
-export function checkCard(
-  card: ConfirmCheckout['card'],
-  now: Date,
-): { pan: string; brand: string } {
+export function checkCard(card: CardInput, now: Date): { pan: string; brand: string } {
   const pan = normalizeCardNumber(card.number);
   const problem = cardNumberProblem(pan);
   if (problem) throw new PayframeError('invalid_card_number', `card number: ${problem}`);

@@ -59,7 +59,7 @@ export async function createInvoice(
 
 export async function getInvoice(
   services: Services,
-  app: AppRecord,
+  app: Pick<AppRecord, 'id'>,
   id: string,
 ): Promise<InvoiceRecord> {
   const invoice = await services.store.findInvoice(app.id, id);

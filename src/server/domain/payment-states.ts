@@ -11,7 +11,8 @@ export const PAYMENT_TRANSITIONS: Readonly<Record<PaymentStatus, readonly Paymen
   authorized: ['captured', 'voided', 'expired'],
   captured: ['partially_refunded', 'refunded', 'disputed'],
   partially_refunded: ['partially_refunded', 'refunded', 'disputed'],
-  refunded: ['disputed'],
+  // A rebill takes more money from the card: what was fully refunded is then only partly so.
+  refunded: ['partially_refunded', 'disputed'],
   disputed: ['dispute_reversed', 'dispute_lost'],
   dispute_reversed: [],
   dispute_lost: [],
@@ -32,4 +33,22 @@ export function assertTransition(from: PaymentStatus, to: PaymentStatus): void {
 }
 
 /** Payments whose money the merchant may count on (the shopper's attempt succeeded). */
-export const SUCCEEDED_STATUSES: readonly PaymentStatus[] = ['authorized', 'captured'];
+export const SUCCEEDED_STATUSES: readonly PaymentStatus[] = [
+  'authorized',
+  'captured',
+  'dispute_reversed',
+];
+
+/** Payments whose money was taken and may be refunded, rebilled or disputed. */
+export const CAPTURED_STATUSES: readonly PaymentStatus[] = [
+  'captured',
+  'partially_refunded',
+  'refunded',
+];
+
+/** A captured payment the shopper's bank disputed, whatever the dispute's outcome. */
+export const DISPUTE_STATUSES: readonly PaymentStatus[] = [
+  'disputed',
+  'dispute_reversed',
+  'dispute_lost',
+];

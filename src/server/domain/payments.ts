@@ -4,14 +4,21 @@ import type {
   ValidationReason,
   ValidationResult,
 } from '../../protocol/payments';
+import type { CreatedPayment, CreatePayment } from '../../protocol/payment-operations';
 import type { AppRecord } from '../store/records';
+import { effectiveInvoiceStatus, getInvoice } from './invoices';
+import { payInvoice } from './pay-invoice';
 import { AUTHORIZATION_WINDOW_MS } from './back-office';
 import { SUCCEEDED_STATUSES } from './payment-states';
 import { paymentView } from './payment-view';
 import { PayframeError } from './payframe-error';
 import type { Services } from './services';
 
-export async function getPayment(services: Services, app: AppRecord, id: string): Promise<Payment> {
+export async function getPayment(
+  services: Services,
+  app: Pick<AppRecord, 'id'>,
+  id: string,
+): Promise<Payment> {
   const payment = await services.store.findPayment(app.id, id);
   if (!payment) throw new PayframeError('payment_not_found', `No payment ${id}.`);
   const [transactions, invoice] = await Promise.all([
@@ -39,6 +46,8 @@ export async function validatePayment(
   if (payment.order_id !== expected.order_id) reasons.push('order_id_mismatch');
   if (payment.status === 'partially_refunded' || payment.status === 'refunded') {
     reasons.push('payment_refunded');
+  } else if (payment.status === 'disputed' || payment.status === 'dispute_lost') {
+    reasons.push('payment_disputed');
   } else if (!SUCCEEDED_STATUSES.includes(payment.status) || authorizationLapsed(payment, now)) {
     reasons.push('payment_not_succeeded');
   }
@@ -53,4 +62,27 @@ function authorizationLapsed(payment: Payment, now: number): boolean {
     authorization !== undefined &&
     now >= Date.parse(authorization.created_at) + AUTHORIZATION_WINDOW_MS
   );
+}
+
+/**
+ * `POST /v1/payments`: a PCI-DSS compliant merchant's server pays an invoice with card data it
+ * collected. Same vault, states and invariants as the frame's confirm.
+ */
+export async function createPayment(
+  services: Services,
+  app: AppRecord,
+  body: CreatePayment,
+): Promise<CreatedPayment> {
+  const invoice = await getInvoice(services, app, body.invoice);
+  const status = effectiveInvoiceStatus(invoice, services.now());
+  if (status === 'expired') throw new PayframeError('invoice_expired');
+  if (status !== 'open') throw new PayframeError('invoice_not_open');
+  const result = await payInvoice(
+    services,
+    invoice,
+    body.card,
+    body.type === 'DB' ? 'automatic' : 'manual',
+  );
+  const payment = await getPayment(services, app, result.payment_id);
+  return { ...payment, action: null };
 }

@@ -1,20 +1,29 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod/mini';
 import { idSchema } from '../../protocol/ids';
+import { createPaymentSchema, rebillPaymentSchema } from '../../protocol/payment-operations';
 import {
   capturePaymentSchema,
   refundPaymentSchema,
   validatePaymentSchema,
   voidPaymentSchema,
 } from '../../protocol/payments';
-import { changePayment, decideCapture, decideRefund, decideVoid } from '../domain/back-office';
-import { getPayment, validatePayment } from '../domain/payments';
+import { decideCapture, decideRefund, decideVoid } from '../domain/back-office';
+import { changePayment } from '../domain/payment-change';
+import { createPayment, getPayment, validatePayment } from '../domain/payments';
+import { rebillPayment } from '../domain/rebill';
 import type { Services } from '../domain/services';
 import { parseWith } from './problem';
 
-const paymentParams = z.object({ id: idSchema('pay') });
+export const paymentParams = z.object({ id: idSchema('pay') });
 
 export function paymentRoutes(app: FastifyInstance, services: Services): void {
+  app.post('/v1/payments', async (request, reply) => {
+    const body = parseWith(createPaymentSchema, request.body);
+    const payment = await createPayment(services, request.merchant, body);
+    return reply.code(201).send(payment);
+  });
+
   app.get('/v1/payments/:id', async (request) => {
     const { id } = parseWith(paymentParams, request.params);
     return getPayment(services, request.merchant, id);
@@ -44,5 +53,11 @@ export function paymentRoutes(app: FastifyInstance, services: Services): void {
     const body = parseWith(refundPaymentSchema, request.body ?? {});
     const payment = await changePayment(services, request.merchant, id, decideRefund(body.amount));
     return reply.code(201).send(payment);
+  });
+
+  app.post('/v1/payments/:id/rebill', async (request) => {
+    const { id } = parseWith(paymentParams, request.params);
+    const body = parseWith(rebillPaymentSchema, request.body);
+    return rebillPayment(services, request.merchant, id, body);
   });
 }

@@ -8,12 +8,15 @@ import {
 } from './idempotency-queries';
 import * as initial from './migrations/001-initial';
 import * as idempotency from './migrations/002-idempotency';
+import * as sweepIndexes from './migrations/003-sweep-indexes';
+import { expireInvoice, listLapsedAuthorizations, listLapsedInvoices } from './sweep-queries';
 import type {
   AppRecord,
   EventRecord,
   IdempotencyClaim,
   IdempotencyRecord,
   InvoiceRecord,
+  NewEvent,
   PaymentChange,
   PaymentCompletion,
   PaymentRecord,
@@ -44,6 +47,7 @@ class Migrations implements MigrationProvider {
     return {
       '001-initial': { up: (db) => initial.up(db, this.dialect) },
       '002-idempotency': { up: (db) => idempotency.up(db) },
+      '003-sweep-indexes': { up: (db) => sweepIndexes.up(db) },
     };
   }
 }
@@ -234,6 +238,30 @@ export class KyselyStore implements Store {
         transactions: change.transaction ? [...transactions, change.transaction] : transactions,
       };
     });
+  }
+
+  findVaultCard(appId: string, id: string): Promise<VaultCardRecord | undefined> {
+    return this.db
+      .selectFrom('vault_cards')
+      .selectAll()
+      .where('id', '=', id)
+      .where('app_id', '=', appId)
+      .executeTakeFirst();
+  }
+
+  listLapsedInvoices(now: number, limit: number): Promise<{ id: string; app_id: string }[]> {
+    return listLapsedInvoices(this.db, now, limit);
+  }
+
+  expireInvoice(id: string, now: number, event: NewEvent): Promise<boolean> {
+    return expireInvoice(this.db, id, now, event);
+  }
+
+  listLapsedAuthorizations(
+    authorizedBefore: number,
+    limit: number,
+  ): Promise<{ id: string; app_id: string }[]> {
+    return listLapsedAuthorizations(this.db, authorizedBefore, limit);
   }
 
   listTransactions(paymentId: string): Promise<TransactionRecord[]> {

@@ -83,6 +83,7 @@ export interface Store {
   completePayment(completion: PaymentCompletion): Promise<void>;
   findPayment(appId: string, id: string): Promise<PaymentRecord | undefined>;
   listTransactions(paymentId: string): Promise<TransactionRecord[]>;
+  findVaultCard(appId: string, id: string): Promise<VaultCardRecord | undefined>;
   countFailedPayments(invoiceId: string): Promise<number>;
   /**
    * Runs `decide` on the payment and its transactions, read under a lock on the payment, and
@@ -98,6 +99,16 @@ export interface Store {
   ): Promise<PaymentWithTransactions | undefined>;
 
   listEvents(appId: string): Promise<EventRecord[]>;
+
+  /** Expiry sweep: open invoices past their window that no attempt holds. */
+  listLapsedInvoices(now: number, limit: number): Promise<{ id: string; app_id: string }[]>;
+  /** Marks the invoice expired with its event, if it still is open, lapsed and unheld. */
+  expireInvoice(id: string, now: number, event: NewEvent): Promise<boolean>;
+  /** Expiry sweep: authorized payments authorized at or before the given time. */
+  listLapsedAuthorizations(
+    authorizedBefore: number,
+    limit: number,
+  ): Promise<{ id: string; app_id: string }[]>;
 
   /**
    * Takes an Idempotency-Key for a request. A record past retention (`expiredBefore`), or one whose

@@ -1,0 +1,80 @@
+import type { ErrorCode } from '../../protocol/error-codes';
+import { newId } from '../../protocol/ids';
+import type { Payment, TransactionType } from '../../protocol/payments';
+import type {
+  AppRecord,
+  NewEvent,
+  PaymentChange,
+  PaymentWithTransactions,
+  TransactionRecord,
+} from '../store/records';
+import { paymentView } from './payment-view';
+import { PayframeError } from './payframe-error';
+import type { Services } from './services';
+
+/** What an operation decided for a payment, before its event is built from the result. */
+export type Decision = Omit<PaymentChange, 'events'> & {
+  event: string;
+  /** Written, then answered as this error: an authorization found expired is recorded as such. */
+  refuse?: { code: ErrorCode; detail: string };
+};
+
+/** Decides one operation on the payment as it is under its lock; throws to refuse. */
+export type Decide = (current: PaymentWithTransactions, now: number) => Decision;
+
+export function newTransaction(
+  current: PaymentWithTransactions,
+  type: TransactionType,
+  amount: number,
+  now: number,
+  acquirerReference: string | null = null,
+): TransactionRecord {
+  return {
+    id: newId('txn'),
+    payment_id: current.payment.id,
+    type,
+    amount,
+    currency: current.payment.currency,
+    acquirer_reference: acquirerReference,
+    created_at: now,
+  };
+}
+
+/**
+ * Runs one operation on a payment: load → decide under the payment's lock → save the new state,
+ * its transaction and its event together, in one database transaction.
+ */
+export async function changePayment(
+  services: Services,
+  app: Pick<AppRecord, 'id'>,
+  paymentId: string,
+  decide: Decide,
+): Promise<Payment> {
+  const existing = await services.store.findPayment(app.id, paymentId);
+  if (!existing) throw new PayframeError('payment_not_found', `No payment ${paymentId}.`);
+  const invoice = await services.store.findInvoice(app.id, existing.invoice_id);
+  const orderId = invoice?.order_id ?? '';
+  const now = services.now();
+  let refuse: Decision['refuse'];
+  const changed = await services.store.changePayment(app.id, paymentId, now, (current) => {
+    const { event: type, refuse: refusal, ...change } = decide(current, now);
+    refuse = refusal;
+    const after = {
+      payment: { ...current.payment, status: change.status },
+      transactions: change.transaction
+        ? [...current.transactions, change.transaction]
+        : current.transactions,
+    };
+    const event: NewEvent = {
+      id: newId('evt'),
+      app_id: app.id,
+      type,
+      data: JSON.stringify(paymentView(after.payment, after.transactions, orderId)),
+      created_at: now,
+    };
+    return { ...change, events: [event] };
+  });
+  if (!changed) throw new PayframeError('payment_not_found', `No payment ${paymentId}.`);
+  if (refuse) throw new PayframeError(refuse.code, refuse.detail);
+  return paymentView(changed.payment, changed.transactions, orderId);
+}

@@ -1,0 +1,139 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from './test-support/test-server';
+import { storesUnderTest, type TestStore } from './test-support/test-stores';
+import { eventTypes, expectProblem, movements, paidPayment } from './test-support/payments';
+
+const stores = await storesUnderTest();
+
+describe.each(stores)('rebill and disputes on %s', (_name, open) => {
+  let store: TestStore;
+  let server: TestServer;
+  beforeEach(async () => {
+    store = await open();
+    server = await startTestServer(store);
+  });
+  afterEach(async () => {
+    await server.close();
+    await store.dispose();
+  });
+
+  const post = (path: string, body?: unknown) => server.merchant(path, { method: 'POST', body });
+  const rebill = (id: string, body: unknown) => post(`/v1/payments/${id}/rebill`, body);
+  const test = (id: string, action: string, body?: unknown) =>
+    post(`/v1/test/payments/${id}/${action}`, body);
+
+  it('rebills the same card for extra items as an RB transaction', async () => {
+    const id = await paidPayment(server);
+    const answer = await rebill(id, {
+      items: [{ name: 'Gift wrap', unit_amount: 250, quantity: 2 }],
+    });
+    expect(answer.status).toBe(200);
+    const result = await answer.json();
+    expect(result).toMatchObject({ status: 'succeeded', payment: { status: 'captured' } });
+    expect(movements(result.payment)).toEqual([
+      ['DB', 1000],
+      ['RB', 500],
+    ]);
+    expect(result.payment.transactions[1].id).toBe(result.transaction_id);
+    // Everything taken from the card can be refunded, and no more.
+    await expectProblem(
+      await post(`/v1/payments/${id}/refunds`, { amount: 1501 }),
+      422,
+      'amount_exceeds_captured',
+    );
+    expect((await post(`/v1/payments/${id}/refunds`, { amount: 1500 })).status).toBe(201);
+    expect(await eventTypes(server)).toContain('payment.rebilled');
+  });
+
+  it('turns a fully refunded payment into a partly refunded one when rebilled', async () => {
+    const id = await paidPayment(server);
+    await post(`/v1/payments/${id}/refunds`);
+    const result = await (await rebill(id, { amount: 300 })).json();
+    expect(result.payment.status).toBe('partially_refunded');
+  });
+
+  it('answers a declined rebill with status failed and moves no money', async () => {
+    const year = new Date(server.services.now()).getUTCFullYear();
+    const id = await paidPayment(server, { cardOverrides: { exp_month: 12, exp_year: year } });
+    await post('/v1/test/clock/advance', { seconds: 366 * 24 * 3600 });
+    const result = await (await rebill(id, { amount: 300 })).json();
+    expect(result).toMatchObject({
+      status: 'failed',
+      error: { code: 'expired_card', retryable: true },
+      payment: { status: 'captured' },
+    });
+    expect(movements(result.payment)).toEqual([['DB', 1000]]);
+  });
+
+  it('refuses to rebill what was never captured, and bad bodies', async () => {
+    const id = await paidPayment(server, { capture: 'manual' });
+    await expectProblem(await rebill(id, { amount: 100 }), 409, 'payment_not_rebillable');
+    await expectProblem(await rebill(id, {}), 400, 'invalid_request');
+    await expectProblem(await rebill(id, { amount: 1, items: [] }), 400, 'invalid_request');
+    await expectProblem(await rebill(id, { amount: 0 }), 400, 'invalid_request');
+    await expectProblem(await rebill(id, { amount: 100, card: '4' }), 400, 'invalid_request');
+    await expectProblem(await rebill('pay_doesnotexist1', { amount: 1 }), 404, 'payment_not_found');
+  });
+
+  it('charges back a captured payment, then reverses the chargeback', async () => {
+    const id = await paidPayment(server);
+    await post(`/v1/payments/${id}/refunds`, { amount: 200 });
+    await expectProblem(
+      await test(id, 'chargeback', { amount: 801 }),
+      422,
+      'amount_exceeds_captured',
+    );
+    const disputed = await (await test(id, 'chargeback', { reason: 'fraudulent' })).json();
+    expect(disputed.status).toBe('disputed');
+    expect(movements(disputed)).toEqual([
+      ['DB', 1000],
+      ['RF', 200],
+      ['CB', 800],
+    ]);
+    const check = await post(`/v1/payments/${id}/validate`, {
+      amount: 1000,
+      currency: 'EUR',
+      order_id: 'order-1',
+    });
+    expect(await check.json()).toMatchObject({ valid: false, reasons: ['payment_disputed'] });
+    await expectProblem(await post(`/v1/payments/${id}/refunds`), 409, 'payment_not_refundable');
+    await expectProblem(await test(id, 'chargeback'), 409, 'payment_not_disputable');
+
+    const reversed = await (await test(id, 'chargeback-reversal')).json();
+    expect(reversed.status).toBe('dispute_reversed');
+    expect(movements(reversed).at(-1)).toEqual(['CR', 800]);
+    await expectProblem(await test(id, 'dispute-lost'), 409, 'payment_not_disputed');
+    const types = await eventTypes(server);
+    expect(types.filter((t) => t.startsWith('payment.dispute'))).toEqual([
+      'payment.disputed',
+      'payment.dispute_reversed',
+    ]);
+  });
+
+  it('records a lost dispute without moving money back', async () => {
+    const id = await paidPayment(server);
+    await test(id, 'chargeback', { amount: 400 });
+    const lost = await (await test(id, 'dispute-lost', {})).json();
+    expect(lost.status).toBe('dispute_lost');
+    expect(movements(lost)).toEqual([
+      ['DB', 1000],
+      ['CB', 400],
+    ]);
+    await expectProblem(await test(id, 'chargeback-reversal'), 409, 'payment_not_disputed');
+    expect(await eventTypes(server)).toContain('payment.dispute_lost');
+  });
+
+  it('refuses chargebacks of authorizations, refunded payments and bad bodies', async () => {
+    const authorized = await paidPayment(server, { capture: 'manual' });
+    await expectProblem(await test(authorized, 'chargeback'), 409, 'payment_not_disputable');
+    const refunded = await paidPayment(server, { orderId: 'order-2' });
+    await post(`/v1/payments/${refunded}/refunds`);
+    await expectProblem(await test(refunded, 'chargeback'), 409, 'payment_not_disputable');
+    await expectProblem(
+      await test(refunded, 'chargeback', { reason: 'x' }),
+      400,
+      'invalid_request',
+    );
+    await expectProblem(await test(refunded, 'dispute-lost', { a: 1 }), 400, 'invalid_request');
+  });
+});

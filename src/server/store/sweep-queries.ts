@@ -1,0 +1,65 @@
+import type { Kysely } from 'kysely';
+import type { NewEvent } from './records';
+import type { Database } from './schema';
+
+/** The expiry sweep's queries (kept apart from the payment queries). */
+
+/** Open invoices past their checkout window that no attempt is holding, oldest first. */
+export function listLapsedInvoices(
+  db: Kysely<Database>,
+  now: number,
+  limit: number,
+): Promise<{ id: string; app_id: string }[]> {
+  return db
+    .selectFrom('invoices')
+    .select(['id', 'app_id'])
+    .where('status', '=', 'open')
+    .where('checkout_expires_at', '<=', now)
+    .where('processing_payment_id', 'is', null)
+    .orderBy('checkout_expires_at')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * Marks one invoice expired and writes its event, in one transaction. The update re-checks every
+ * condition, so of two sweeping processes only one expires it and only one event is written.
+ */
+export function expireInvoice(
+  db: Kysely<Database>,
+  id: string,
+  now: number,
+  event: NewEvent,
+): Promise<boolean> {
+  return db.transaction().execute(async (tx) => {
+    const expired = await tx
+      .updateTable('invoices')
+      .set({ status: 'expired', updated_at: now })
+      .where('id', '=', id)
+      .where('status', '=', 'open')
+      .where('checkout_expires_at', '<=', now)
+      .where('processing_payment_id', 'is', null)
+      .executeTakeFirst();
+    if (expired.numUpdatedRows === 0n) return false;
+    await tx.insertInto('events').values(event).execute();
+    return true;
+  });
+}
+
+/** Authorized payments whose authorization (PA) was made at or before `authorizedBefore`. */
+export function listLapsedAuthorizations(
+  db: Kysely<Database>,
+  authorizedBefore: number,
+  limit: number,
+): Promise<{ id: string; app_id: string }[]> {
+  return db
+    .selectFrom('payments')
+    .innerJoin('transactions', 'transactions.payment_id', 'payments.id')
+    .select(['payments.id as id', 'payments.app_id as app_id'])
+    .where('payments.status', '=', 'authorized')
+    .where('transactions.type', '=', 'PA')
+    .where('transactions.created_at', '<=', authorizedBefore)
+    .orderBy('transactions.created_at')
+    .limit(limit)
+    .execute();
+}

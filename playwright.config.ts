@@ -35,6 +35,10 @@ export default defineConfig({
       DEMO_PORT: String(E2E_PORTS.shop),
       PAYFRAME_DATA_DIR: mkdtempSync(join(tmpdir(), 'payframe-e2e-')),
       PAYFRAME_LOG_LEVEL: 'warn',
+      // Challenges nobody answers end after seconds, not ten minutes, checked every second (longer
+      // than the frame's 10 s wait for the issuer's page, so an unreachable issuer is told apart).
+      PAYFRAME_CHALLENGE_TIMEOUT_SECONDS: '15',
+      PAYFRAME_SWEEP_INTERVAL_SECONDS: '1',
       // The journeys always run on their own SQLite file, never on a developer's PostgreSQL.
       PAYFRAME_DATABASE_URL: '',
     },

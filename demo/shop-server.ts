@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { CATALOG, CURRENCY, findProduct } from './catalog';
-import { PayframeApi } from './payframe-api';
+import { Payframe } from '../src/sdk';
 
 export interface ShopOptions {
   /** Payment server origin, e.g. http://localhost:4000. */
@@ -36,7 +36,7 @@ const PUBLIC = join(import.meta.dirname, 'public');
  * payment server says `valid: true`.
  */
 export async function createShopApp(options: ShopOptions): Promise<FastifyInstance> {
-  const api = new PayframeApi(options.paymentUrl, options.secretKey);
+  const payframe = new Payframe({ baseUrl: options.paymentUrl, secretKey: options.secretKey });
   const orders = new Map<string, Order>();
   const app = Fastify({ logger: false });
   const page = readFileSync(join(PUBLIC, 'index.html'), 'utf8').replaceAll(
@@ -75,16 +75,20 @@ export async function createShopApp(options: ShopOptions): Promise<FastifyInstan
       lines.push({ product, quantity: item.quantity });
     }
     const id = `order_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-    const invoice = await api.createInvoice({
-      currency: CURRENCY,
-      order_id: id,
-      description: `Order ${id}`,
-      items: lines.map(({ product, quantity }) => ({
-        name: product.name,
-        unit_amount: product.price,
-        quantity,
-      })),
-    });
+    // Keyed by order: however often this request is retried, one order never gets two invoices.
+    const invoice = await payframe.invoices.create(
+      {
+        currency: CURRENCY,
+        order_id: id,
+        description: `Order ${id}`,
+        items: lines.map(({ product, quantity }) => ({
+          name: product.name,
+          unit_amount: product.price,
+          quantity,
+        })),
+      },
+      { idempotencyKey: `invoice-${id}` },
+    );
     orders.set(id, {
       id,
       amount: invoice.amount,
@@ -109,7 +113,7 @@ export async function createShopApp(options: ShopOptions): Promise<FastifyInstan
     const body = completeSchema.safeParse(request.body);
     if (!order) return reply.code(404).send({ error: 'unknown order' });
     if (!body.success) return reply.code(400).send({ error: 'payment_id required' });
-    const result = await api.validatePayment(body.data.payment_id, {
+    const result = await payframe.payments.validate(body.data.payment_id, {
       amount: order.amount,
       currency: order.currency,
       order_id: order.id,

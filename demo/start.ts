@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -41,6 +42,8 @@ const env = loadEnv({
   PAYFRAME_PORT: String(ports.PAYFRAME_PORT),
   PAYFRAME_DATA_DIR: dataDir,
   PAYFRAME_VAULT_KEY: process.env.PAYFRAME_VAULT_KEY ?? readFileSync(keyFile, 'utf8').trim(),
+  // The payment server and the simulated issuer run together here, so they share a fresh secret.
+  PAYFRAME_ACS_SECRET: process.env.PAYFRAME_ACS_SECRET ?? randomBytes(32).toString('base64url'),
 });
 
 const demoAppSchema = z.object({
@@ -84,7 +87,13 @@ async function seedDemoApp(services: Services): Promise<DemoApp> {
 
 const { app: paymentServer, services } = await buildServer(env);
 const demo = await seedDemoApp(services);
-const acs = await createAcsApp();
+// The demo shop frames the checkout, which frames the issuer's page: Chromium checks every
+// ancestor against the ACS's frame-ancestors, so the shop is named there too.
+const acs = await createAcsApp({
+  secret: env.PAYFRAME_ACS_SECRET,
+  paymentOrigins: [paymentUrl],
+  merchantOrigins: [shopUrl],
+});
 const shop = await createShopApp({ paymentUrl, secretKey: demo.secret_key });
 
 await paymentServer.listen({ host: 'localhost', port: ports.PAYFRAME_PORT });
@@ -104,7 +113,8 @@ Demo merchant app (also in ${join(dataDir, 'demo-app.json')}):
   secret key       ${demo.secret_key}
   webhook secret   ${demo.webhook_secret}
 
-Pay with 4242 4242 4242 4242, any future expiry, any CVC; 4000 0000 0000 0002 is declined.
+Pay with 4242 4242 4242 4242, any future expiry, any CVC; 4000 0000 0000 0002 is declined;
+4000 0000 0000 3220 asks your bank for a one-time code (1234).
 `);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

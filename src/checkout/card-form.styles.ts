@@ -102,25 +102,6 @@ export const cardFormStyles = css`
     line-height: 1.4;
   }
 
-  .decline {
-    display: flex;
-    gap: 8px;
-    align-items: flex-start;
-    margin: 0;
-    padding: 10px 12px;
-    border: 1px solid color-mix(in srgb, var(--_danger) 30%, transparent);
-    border-radius: var(--_radius);
-    background: color-mix(in srgb, var(--_danger) 6%, var(--_surface));
-    color: var(--_danger);
-    font-size: 14px;
-    line-height: 1.4;
-  }
-
-  .decline svg {
-    flex: none;
-    margin-top: 1px;
-  }
-
   button {
     display: flex;
     gap: 8px;

@@ -30,6 +30,12 @@ export class CheckoutApiError extends Error {
   }
 }
 
+/** Any failure of a call as a `CheckoutApiError`; something unexpected is `internal_error`. */
+export const asApiError = (error: unknown): CheckoutApiError =>
+  error instanceof CheckoutApiError
+    ? error
+    : new CheckoutApiError('internal_error', 0, String(error));
+
 /**
  * Reads a non-2xx answer. Anything that is not our problem+json (a proxy's HTML page, a truncated
  * body) becomes `internal_error`, so the caller always has a catalog code to act on.
@@ -76,12 +82,8 @@ export async function fetchSummary(token: string): Promise<CheckoutSummary> {
   return parseAnswer(checkoutSummarySchema, await request(checkoutPath(token)));
 }
 
-/** `POST /v1/checkout/{token}/confirm`; a decline is a normal answer, not a thrown error. */
-export async function confirmCheckout(
-  token: string,
-  body: ConfirmCheckout,
-): Promise<ConfirmResult> {
-  const answer = await request(`${checkoutPath(token)}/confirm`, {
+async function post(path: string, body: unknown): Promise<ConfirmResult> {
+  const answer = await request(path, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
@@ -89,10 +91,52 @@ export async function confirmCheckout(
   return parseAnswer(confirmResultSchema, answer);
 }
 
+/** `POST /v1/checkout/{token}/confirm`; a decline is a normal answer, not a thrown error. */
+export async function confirmCheckout(
+  token: string,
+  body: ConfirmCheckout,
+): Promise<ConfirmResult> {
+  return post(`${checkoutPath(token)}/confirm`, body);
+}
+
+const paymentPath = (token: string, paymentId: string) =>
+  `${checkoutPath(token)}/payments/${encodeURIComponent(paymentId)}`;
+
+/** `GET /v1/checkout/{token}/payments/{id}`: where an attempt stands now, as a confirm answer. */
+export async function fetchPayment(token: string, paymentId: string): Promise<ConfirmResult> {
+  return parseAnswer(confirmResultSchema, await request(paymentPath(token, paymentId)));
+}
+
+/**
+ * Why the frame ends a challenge: the shopper pressed Cancel, or the issuer's page never showed.
+ * The server answers `authentication_canceled` or `authentication_unavailable`.
+ */
+export const CancelReason = { canceled: 'canceled', unavailable: 'unavailable' } as const;
+export type CancelReason = (typeof CancelReason)[keyof typeof CancelReason];
+
+/**
+ * `POST /v1/checkout/{token}/payments/{id}/cancel`; an attempt that had already ended answers how
+ * it ended instead.
+ */
+export async function cancelChallenge(
+  token: string,
+  paymentId: string,
+  reason: CancelReason,
+): Promise<ConfirmResult> {
+  return post(`${paymentPath(token, paymentId)}/cancel`, { reason });
+}
+
 /** The calls the app makes, as one object so a test can hand the app an in-memory checkout. */
 export interface CheckoutApi {
   fetchSummary(token: string): Promise<CheckoutSummary>;
   confirmCheckout(token: string, body: ConfirmCheckout): Promise<ConfirmResult>;
+  fetchPayment(token: string, paymentId: string): Promise<ConfirmResult>;
+  cancelChallenge(token: string, paymentId: string, reason: CancelReason): Promise<ConfirmResult>;
 }
 
-export const checkoutApi: CheckoutApi = { fetchSummary, confirmCheckout };
+export const checkoutApi: CheckoutApi = {
+  fetchSummary,
+  confirmCheckout,
+  fetchPayment,
+  cancelChallenge,
+};

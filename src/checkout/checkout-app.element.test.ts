@@ -1,60 +1,19 @@
-import { fixture, fixtureCleanup, html } from '@open-wc/testing-helpers';
+import { fixtureCleanup } from '@open-wc/testing-helpers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { page, userEvent } from 'vitest/browser';
-import type { CheckoutSummary, ConfirmCheckout, ConfirmResult } from '../protocol/checkout';
+import { userEvent } from 'vitest/browser';
+import type { CheckoutSummary, ConfirmResult } from '../protocol/checkout';
 import { CheckoutApiError, type CheckoutApi } from './checkout-api';
-import type { CheckoutApp } from './checkout-app.element';
-import './define';
+import { EXP_YEAR, EXP_YY, deferred, fakeApi, mount, payWith } from './test-app';
 import { openSummary } from './test-summary';
 
 const summary = openSummary;
-
-/** An in-memory checkout: answers the summary, and confirms with whatever the test decides. */
-function fakeApi(options: { summary?: CheckoutSummary; confirm?: () => Promise<ConfirmResult> }) {
-  const confirms: { token: string; body: ConfirmCheckout }[] = [];
-  const api: CheckoutApi = {
-    fetchSummary: async () => options.summary ?? summary,
-    confirmCheckout: (token, body) => {
-      confirms.push({ token, body });
-      return options.confirm?.() ?? new Promise(() => {});
-    },
-  };
-  return { api, confirms };
-}
-
-async function mount(api: CheckoutApi, where = { pathname: '/checkout/ct_test1', hash: '' }) {
-  const app = await fixture<CheckoutApp>(
-    html`<payframe-checkout-app .api=${api} .where=${where}></payframe-checkout-app>`,
-  );
-  const ui = page.elementLocator(app);
-  return { app, ui };
-}
-
-/** Two years ahead, so the expiry typed in these tests never lies in the past. */
-const EXP_YEAR = new Date().getFullYear() + 2;
-const EXP_YY = String(EXP_YEAR % 100).padStart(2, '0');
-
-async function payWith(ui: ReturnType<typeof page.elementLocator>, number = '4242424242424242') {
-  await ui.getByLabelText('Card number').fill(number);
-  await ui.getByLabelText('Expiry date').fill(`12 / ${EXP_YY}`);
-  await ui.getByLabelText('Security code').fill('123');
-  await ui.getByLabelText('Name on card').fill('Ada Lovelace');
-  await userEvent.click(ui.getByRole('button', { name: /^Pay/ }));
-}
-
-const deferred = <T>() => {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((yes, no) => ((resolve = yes), (reject = no)));
-  return { promise, resolve, reject };
-};
 
 describe('<payframe-checkout-app>', () => {
   afterEach(fixtureCleanup);
 
   it('says the link is not valid when the path has no checkout token', async () => {
     const { api } = fakeApi({});
-    const { ui } = await mount(api, { pathname: '/somewhere/else', hash: '' });
+    const { ui } = await mount(api, { where: { pathname: '/somewhere/else', hash: '' } });
     await expect.element(ui.getByRole('heading')).toHaveTextContent('Checkout unavailable');
     await expect.element(ui.getByText(/This checkout link is not valid/)).toBeVisible();
     expect(ui.getByLabelText('Card number').query()).toBeNull();
@@ -73,7 +32,9 @@ describe('<payframe-checkout-app>', () => {
     const post = vi.spyOn(window.parent, 'postMessage');
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const hash = `#origin=${encodeURIComponent('https://evil.example')}&channel=ch_0123456789`;
-    const { ui } = await mount(fakeApi({}).api, { pathname: '/checkout/ct_test1', hash });
+    const { ui } = await mount(fakeApi({}).api, {
+      where: { pathname: '/checkout/ct_test1', hash },
+    });
     await expect
       .element(ui.getByRole('heading'))
       .toHaveTextContent('This page is not allowed to show this checkout');
@@ -109,6 +70,9 @@ describe('<payframe-checkout-app>', () => {
             cvc: '123',
             name: 'Ada Lovelace',
           },
+          challenge_window_size: expect.stringMatching(/^0[1-5]$/),
+          three_ds_method: 'U',
+          locale: expect.stringMatching(/^en/),
         },
       },
     ]);
@@ -171,6 +135,7 @@ describe('<payframe-checkout-app>', () => {
   it('shows "already paid" when a retry finds the invoice paid by an earlier attempt', async () => {
     let status: CheckoutSummary['status'] = 'open';
     const api: CheckoutApi = {
+      ...fakeApi({}).api,
       fetchSummary: async () => ({
         ...summary,
         status,

@@ -3,33 +3,31 @@ import type { CheckoutSummary, ConfirmCheckout } from '../protocol/checkout';
 import type { HostToFrame } from '../protocol/frame-messages';
 import { formatMoney } from '../protocol/money';
 import type { CardForm } from './card-form.element';
-import { CheckoutApiError, checkoutApi, type CheckoutApi } from './checkout-api';
+import { challengeWindowSizeFor } from './challenge-host';
+import { asApiError, checkoutApi, type CheckoutApi } from './checkout-api';
+import { loadCheckout, paidSummary } from './checkout-load';
 import { checkoutAppStyles } from './checkout-app.styles';
 import {
   afterConfirm,
   afterConfirmError,
-  afterLoadError,
   afterSummary,
   phaseOf,
   type Transition,
   type View,
 } from './checkout-state';
-import { loadingView, noticeView, summaryView } from './checkout-views';
+import { challengeView, loadingView, noticeView, summaryView } from './checkout-views';
 import type { CardSubmitDetail } from './events';
-import { embeddingOf, parseHashParams, tokenFromPath } from './hash-params';
 import { HostLink } from './host-link';
-import { resolveLocale, type Strings } from './i18n';
+import { baseLocale, resolveLocale, type Strings } from './i18n';
 import { lockIcon } from './icons';
 import { theme } from './theme.styles';
-
-const asApiError = (error: unknown) =>
-  error instanceof CheckoutApiError
-    ? error
-    : new CheckoutApiError('internal_error', 0, String(error));
+import { THREE_DS_TIMING, type ThreeDsTiming } from './three-ds-timing';
+import { ThreeDsController } from './three-ds.controller';
 
 /**
  * @summary The checkout frame: loads the checkout by the token in the path, checks who embeds it,
- * takes the card, confirms, and reports the outcome to the host page over the message channel.
+ * takes the card, confirms (after the issuer's 3DS-Method step, and with the issuer's challenge in
+ * a nested iframe when asked for), and reports the outcome to the host page over the message channel.
  * Without `#origin=…&channel=…` it is the standalone hosted page: same UI, no messaging.
  *
  * @csspart summary - merchant, amount and description
@@ -54,13 +52,24 @@ export class CheckoutApp extends LitElement {
   api: CheckoutApi;
   /** Where the token (path) and host (fragment) are read from; the page's own URL by default. */
   where: Pick<Location, 'pathname' | 'hash'>;
+  /** The 3-D Secure waits; a test shortens them. */
+  timing: ThreeDsTiming;
   #token: string | null = null;
   #host: HostLink | null = null;
+  #threeDs = new ThreeDsController(
+    this,
+    () => {
+      const { view, summary, strings, api, timing } = this;
+      return { view, summary, strings, api, timing, token: this.#token };
+    },
+    (transition) => this.apply(transition),
+  );
 
   constructor() {
     super();
     this.api = checkoutApi;
     this.where = location;
+    this.timing = THREE_DS_TIMING;
     this.view = { name: 'loading' };
     this.summary = null;
     ({ locale: this.locale, strings: this.strings } = resolveLocale('auto'));
@@ -80,9 +89,11 @@ export class CheckoutApp extends LitElement {
   protected override updated(changed: PropertyValues): void {
     const previous = changed.get('view') as View | undefined;
     this.#host?.setPhase(phaseOf(this.view));
-    // A final screen replacing the form takes the focus the form had, so it is read out.
-    if (previous?.name === 'processing' && phaseOf(this.view) === null) {
-      this.renderRoot.querySelector<HTMLElement>('.notice h1')?.focus();
+    // A challenge or final screen replacing the form takes the focus the form had, so it is read
+    // out (the challenge passes it on to the issuer's page once that shows).
+    const replaced = previous?.name === 'processing' || previous?.name === 'challenge';
+    if (replaced && this.view.name !== previous.name && this.view.name !== 'entry') {
+      this.renderRoot.querySelector<HTMLElement>('h1[tabindex]')?.focus();
     }
   }
 
@@ -104,12 +115,19 @@ export class CheckoutApp extends LitElement {
     switch (view.name) {
       case 'entry':
       case 'processing':
-        return html`${summaryView(summary, amount)}
+      case 'challenge':
+        // The form stays during a challenge, hidden, so a failed one keeps name and expiry.
+        return html`${
+            view.name === 'challenge'
+              ? challengeView(view, s, summary, amount, this.#threeDs.cancel)
+              : summaryView(summary, amount)
+          }
           <payframe-card-form
             .amount=${amount}
             .strings=${s}
-            .processing=${view.name === 'processing'}
+            .processing=${view.name !== 'entry'}
             .declineMessage=${view.name === 'entry' ? view.message : ''}
+            ?hidden=${view.name === 'challenge'}
             @payframe-card-submit=${this.onCardSubmit}
           ></payframe-card-form>`;
       case 'succeeded':
@@ -129,41 +147,24 @@ export class CheckoutApp extends LitElement {
   }
 
   private load = async (): Promise<void> => {
-    const s = this.strings;
-    this.#token = tokenFromPath(this.where.pathname);
-    const params = parseHashParams(this.where.hash);
-    if (!this.#token) {
-      this.view = afterLoadError(new CheckoutApiError('checkout_not_found', 404, ''), s);
-      return;
-    }
     this.view = { name: 'loading' };
-    let summary: CheckoutSummary;
-    try {
-      summary = await this.api.fetchSummary(this.#token);
-    } catch (error) {
-      this.view = afterLoadError(asApiError(error), s);
+    const loaded = await loadCheckout(this.api, this.where, this.strings);
+    if (!loaded.ok) {
+      this.view = loaded.view;
       return;
     }
-    const embedding = embeddingOf(params, summary.allowed_origins);
-    if (embedding.kind === 'refused') {
-      console.warn('[payframe] refusing to show this checkout:', embedding.reason);
-      this.view = {
-        name: 'unavailable',
-        title: s.notAllowed,
-        message: s.notAllowedDetail,
-        retry: false,
-      };
-      return;
-    }
+    const { token, summary, embedding } = loaded;
+    this.#token = token;
     this.summary = summary;
-    document.title = s.payTo(summary.merchant.name);
+    this.#threeDs.reset();
+    document.title = this.strings.payTo(summary.merchant.name);
     // Created before the first transition so its result (an expired checkout) is queued for the host.
     const link =
       embedding.kind === 'embedded' && !this.#host
         ? new HostLink({ ...embedding, content: this, onMessage: this.onHostMessage })
         : null;
     if (link) this.#host = link;
-    this.apply(afterSummary(summary, s));
+    this.apply(afterSummary(summary, this.strings));
     await link?.connect();
   };
 
@@ -180,14 +181,22 @@ export class CheckoutApp extends LitElement {
   private onCardSubmit = async (event: CustomEvent<CardSubmitDetail>): Promise<void> => {
     const { summary } = this;
     if (!summary || !this.#token || this.view.name !== 'entry') return;
+    const windowSize = challengeWindowSizeFor(this.renderRoot.querySelector('.card') ?? this);
     this.view = { name: 'processing' };
-    const body: ConfirmCheckout = { card: event.detail.card };
+    const body: ConfirmCheckout = {
+      card: event.detail.card,
+      challenge_window_size: windowSize,
+      three_ds_method: await this.#threeDs.methodCompletion(),
+      locale: baseLocale(this.locale),
+    };
     try {
-      this.apply(afterConfirm(await this.api.confirmCheckout(this.#token, body), this.strings));
+      const result = await this.api.confirmCheckout(this.#token, body);
+      this.apply(afterConfirm(result, this.strings, windowSize));
     } catch (error) {
       const apiError = asApiError(error);
       // A retry after a lost answer can find the invoice already paid by the first attempt.
-      const paid = apiError.code === 'invoice_not_open' ? await this.paidSummary() : null;
+      const paid =
+        apiError.code === 'invoice_not_open' ? await paidSummary(this.api, this.#token) : null;
       if (paid) {
         this.apply(afterSummary(paid, this.strings));
         return;
@@ -195,15 +204,6 @@ export class CheckoutApp extends LitElement {
       this.apply(afterConfirmError(apiError, summary.invoice_id, this.strings));
     }
   };
-
-  private async paidSummary(): Promise<CheckoutSummary | null> {
-    try {
-      const summary = await this.api.fetchSummary(this.#token ?? '');
-      return summary.status === 'paid' ? summary : null;
-    } catch {
-      return null;
-    }
-  }
 
   private onHostMessage = (message: HostToFrame): void => {
     if (message.type === 'configure') {

@@ -119,6 +119,100 @@ export const checkoutAppStyles = css`
     line-height: 1.5;
   }
 
+  payframe-card-form[hidden] {
+    display: none;
+  }
+
+  /* The issuer's 3DS-Method page: loaded, never seen. */
+  .hidden-frame {
+    position: absolute;
+    width: 0;
+    height: 0;
+    border: 0;
+  }
+
+  .challenge {
+    display: grid;
+    gap: 12px;
+    justify-items: center;
+  }
+
+  .challenge .summary {
+    justify-self: stretch;
+    margin-bottom: 4px;
+  }
+
+  .challenge-title {
+    margin: 0;
+    font-size: 20px;
+    font-weight: 600;
+    line-height: 1.3;
+  }
+
+  .challenge-title:focus {
+    outline: none;
+  }
+
+  .challenge .merchant {
+    margin-top: 2px;
+  }
+
+  /* EMVCo challengeWindowSize: 01–04 fixed, 05 as wide as the card. */
+  .challenge-frame {
+    position: relative;
+    justify-self: stretch;
+    max-width: 100%;
+    height: 600px;
+    margin: 0 auto;
+  }
+
+  .challenge-frame[data-size='01'] {
+    justify-self: center;
+    width: 250px;
+    height: 400px;
+  }
+
+  .challenge-frame[data-size='02'] {
+    justify-self: center;
+    width: 390px;
+    height: 400px;
+  }
+
+  .challenge-frame[data-size='03'] {
+    justify-self: center;
+    width: 500px;
+    height: 600px;
+  }
+
+  .challenge-frame[data-size='04'] {
+    justify-self: center;
+    width: 600px;
+    height: 400px;
+  }
+
+  .challenge-window {
+    display: block;
+    width: 100%;
+    height: 100%;
+    border: 0;
+  }
+
+  /* Covers the blank frame until the issuer's page says it shows. */
+  .challenge-loading {
+    position: absolute;
+    inset: 0;
+    min-height: 0;
+    background: var(--_surface);
+  }
+
+  .challenge .decline {
+    justify-self: stretch;
+  }
+
+  .challenge .secondary {
+    margin-top: 0;
+  }
+
   .secondary {
     min-height: 44px;
     margin-top: 12px;

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { CheckoutApiError } from './checkout-api';
+import type { ConfirmResult } from '../protocol/checkout';
 import {
+  afterChallengeAnswer,
+  afterChallengeError,
   afterConfirm,
   afterConfirmError,
   afterLoadError,
   afterSummary,
   phaseOf,
+  type ChallengeView,
 } from './checkout-state';
 import { en } from './i18n/en';
 import { openSummary } from './test-summary';
@@ -103,6 +107,98 @@ describe('afterConfirm', () => {
   });
 });
 
+const action = {
+  type: 'challenge' as const,
+  url: 'https://acs.example/challenge',
+  method: 'POST' as const,
+  parameters: { creq: 'creq-1' },
+};
+const challenge: ChallengeView = {
+  name: 'challenge',
+  invoiceId: 'inv_1',
+  paymentId: 'pay_4',
+  action,
+  windowSize: '02',
+  ready: false,
+  message: '',
+};
+const requiresAction: ConfirmResult = {
+  status: 'requires_action',
+  invoice_id: 'inv_1',
+  payment_id: 'pay_4',
+  action,
+};
+
+describe('afterConfirm with a challenge', () => {
+  it('shows the challenge in the window size asked for, telling the host no result', () => {
+    expect(afterConfirm(requiresAction, en, '02')).toEqual({ view: challenge });
+  });
+});
+
+describe('afterChallengeAnswer', () => {
+  it('keeps the challenge while the server says it is still open', () => {
+    expect(afterChallengeAnswer(challenge, requiresAction, en)).toBeNull();
+  });
+
+  it('ignores an answer about another attempt', () => {
+    const other = { status: 'succeeded', invoice_id: 'inv_1', payment_id: 'pay_9' } as const;
+    expect(afterChallengeAnswer(challenge, other, en)).toBeNull();
+  });
+
+  it('ends in success like a confirm answer', () => {
+    const succeeded = { status: 'succeeded', invoice_id: 'inv_1', payment_id: 'pay_4' } as const;
+    expect(afterChallengeAnswer(challenge, succeeded, en)).toEqual(afterConfirm(succeeded, en));
+    expect(afterChallengeAnswer(challenge, succeeded, en)?.view).toEqual({ name: 'succeeded' });
+  });
+
+  it.each([
+    'authentication_failed',
+    'authentication_canceled',
+    'authentication_timeout',
+    'authentication_rejected',
+    'authentication_unavailable',
+    'card_declined',
+  ] as const)('returns to the form after %s, with its own message, card cleared', (code) => {
+    const error = { code, message: 'from the server', retryable: true };
+    const result = { status: 'failed', invoice_id: 'inv_1', payment_id: 'pay_4', error } as const;
+    expect(afterChallengeAnswer(challenge, result, en)).toEqual({
+      view: { name: 'entry', message: en.errors[code] },
+      clearCard: true,
+      result: { type: 'result', outcome: 'failed', invoiceId: 'inv_1', paymentId: 'pay_4', error },
+    });
+  });
+});
+
+describe('afterChallengeError', () => {
+  it('lets the next poll repeat a status check that failed', () => {
+    const error = new CheckoutApiError('network', 0, 'offline');
+    expect(afterChallengeError(challenge, error, 'check', en)).toBeNull();
+    const busy = new CheckoutApiError('payment_in_progress', 409, 'authorizing');
+    expect(afterChallengeError(challenge, busy, 'check', en)).toBeNull();
+  });
+
+  it('keeps the challenge and says why when a cancel got no answer', () => {
+    const error = new CheckoutApiError('network', 0, 'offline');
+    expect(afterChallengeError(challenge, error, 'cancel', en)).toEqual({
+      view: { ...challenge, message: en.networkError },
+    });
+    const internal = new CheckoutApiError('internal_error', 500, 'oops');
+    expect(afterChallengeError(challenge, internal, 'cancel', en)?.view).toEqual({
+      ...challenge,
+      message: en.genericError,
+    });
+  });
+
+  it('ends the checkout on a final error either way', () => {
+    const error = new CheckoutApiError('checkout_expired', 410, 'Expired.');
+    for (const during of ['check', 'cancel'] as const) {
+      expect(afterChallengeError(challenge, error, during, en)).toEqual(
+        afterConfirmError(error, 'inv_1', en),
+      );
+    }
+  });
+});
+
 describe('afterConfirmError', () => {
   it('keeps the form with a retryable message after a network error, telling the host nothing', () => {
     const error = new CheckoutApiError('network', 0, 'unreachable');
@@ -164,9 +260,10 @@ describe('afterLoadError', () => {
 });
 
 describe('phaseOf', () => {
-  it('reports entry and processing, and nothing for final views', () => {
+  it('reports entry, processing and challenge, and nothing for final views', () => {
     expect(phaseOf({ name: 'entry', message: '' })).toBe('entry');
     expect(phaseOf({ name: 'processing' })).toBe('processing');
+    expect(phaseOf(challenge)).toBe('challenge');
     expect(phaseOf({ name: 'succeeded' })).toBeNull();
     expect(phaseOf({ name: 'failed', message: '' })).toBeNull();
   });

@@ -1,6 +1,7 @@
 import type { CheckoutSummary, ConfirmResult } from '../protocol/checkout';
 import { catalogEntry, type ErrorCode } from '../protocol/errors';
 import type { Phase, ResultMessage } from '../protocol/frame-messages';
+import type { ChallengeAction, ChallengeWindowSize } from '../protocol/three-ds';
 import type { CheckoutApiError } from './checkout-api';
 import type { Strings } from './i18n';
 
@@ -12,12 +13,27 @@ export type View =
   | { name: 'loading' }
   | { name: 'entry'; message: string }
   | { name: 'processing' }
+  | ChallengeView
   | { name: 'succeeded' }
   | { name: 'paid' }
   /** Terminal: this checkout cannot be paid any more. */
   | { name: 'failed'; message: string }
   /** Nothing to pay with: bad link, host not allowed, service unreachable (`retry` offers reload). */
   | { name: 'unavailable'; title: string; message: string; retry: boolean };
+
+/**
+ * The issuer's challenge, in a nested iframe, for one payment attempt. `ready` once the issuer's
+ * page said it shows its form; `message` when a cancel could not reach the payment server.
+ */
+export interface ChallengeView {
+  name: 'challenge';
+  invoiceId: string;
+  paymentId: string;
+  action: ChallengeAction;
+  windowSize: ChallengeWindowSize;
+  ready: boolean;
+  message: string;
+}
 
 export interface Transition {
   view: View;
@@ -31,6 +47,7 @@ export interface Transition {
 export function phaseOf(view: View): Phase | null {
   if (view.name === 'entry') return 'entry';
   if (view.name === 'processing') return 'processing';
+  if (view.name === 'challenge') return 'challenge';
   return null;
 }
 
@@ -98,8 +115,29 @@ export function afterSummary(summary: CheckoutSummary, strings: Strings): Transi
   }
 }
 
-/** A confirm answer: success, a decline the shopper may retry with another card, or the end. */
-export function afterConfirm(result: ConfirmResult, strings: Strings): Transition {
+/**
+ * A confirm answer: success, a challenge in a window of `windowSize` (the size the confirm asked
+ * for; full when unknown), a decline the shopper may retry with another card, or the end.
+ */
+export function afterConfirm(
+  result: ConfirmResult,
+  strings: Strings,
+  windowSize: ChallengeWindowSize = '05',
+): Transition {
+  if (result.status === 'requires_action') {
+    const { invoice_id: invoiceId, payment_id: paymentId, action } = result;
+    return {
+      view: {
+        name: 'challenge',
+        invoiceId,
+        paymentId,
+        action,
+        windowSize,
+        ready: false,
+        message: '',
+      },
+    };
+  }
   if (result.status === 'succeeded') {
     return {
       view: { name: 'succeeded' },
@@ -141,6 +179,36 @@ export function afterConfirmError(
   if (error.retryable) return { view: { name: 'entry', message: messageFor(strings, error.code) } };
   const { code, message } = error;
   return finalFailure(invoiceId, { code, message }, messageFor(strings, code));
+}
+
+/**
+ * Where the challenged attempt stands, as the payment server answers it (never as a message from
+ * the nested iframe says): null while the challenge is still open, else the confirm transition.
+ */
+export function afterChallengeAnswer(
+  view: ChallengeView,
+  result: ConfirmResult,
+  strings: Strings,
+): Transition | null {
+  if (result.payment_id !== view.paymentId || result.status === 'requires_action') return null;
+  return afterConfirm(result, strings);
+}
+
+/**
+ * A status check (`check`) or cancel request (`cancel`) during a challenge that got no answer.
+ * Only a final error ends the checkout; otherwise the challenge stays: a failed check is simply
+ * repeated by the next poll, a failed cancel tells the shopper, who may press Cancel again.
+ */
+export function afterChallengeError(
+  view: ChallengeView,
+  error: CheckoutApiError,
+  during: 'check' | 'cancel',
+  strings: Strings,
+): Transition | null {
+  if (!error.retryable) return afterConfirmError(error, view.invoiceId, strings);
+  if (during === 'check') return null;
+  const message = error.code === 'network' ? strings.networkError : messageFor(strings, error.code);
+  return { view: { ...view, message } };
 }
 
 /** The summary could not be loaded, so there is no invoice to report on: only a view. */

@@ -1,7 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CheckoutSummary } from '../protocol/checkout';
+import type { ChallengeView } from './checkout-state';
 import type { Strings } from './i18n';
 import { alertIcon, successIcon } from './icons';
+import { NESTED_FRAME_SANDBOX } from './nested-frame';
 
 /**
  * The app's views other than the form, as plain template functions of their data, so the app
@@ -42,4 +44,48 @@ export function loadingView(strings: Strings): TemplateResult {
   return html`<div class="loading">
     <span class="spinner" aria-hidden="true"></span><span>${strings.loading}</span>
   </div>`;
+}
+
+/** The iframe's name, which the form posting `creq` targets. */
+export const challengeFrameName = (paymentId: string) => `payframe-challenge-${paymentId}`;
+
+/**
+ * The issuer's challenge: who is paid how much, the issuer's page in a nested iframe of the window
+ * size the confirm asked for (covered until the page says it shows), and a way out.
+ */
+export function challengeView(
+  view: ChallengeView,
+  strings: Strings,
+  summary: CheckoutSummary,
+  amount: string,
+  onCancel: () => void,
+): TemplateResult {
+  const s = strings.challenge;
+  return html`<section class="challenge">
+    <header class="summary">
+      <h1 class="challenge-title" tabindex="-1">${s.title}</h1>
+      <p class="merchant">${s.detail(summary.merchant.name, amount)}</p>
+    </header>
+    <div class="challenge-frame" data-size=${view.windowSize}>
+      <iframe
+        class="challenge-window"
+        name=${challengeFrameName(view.paymentId)}
+        title=${s.frame}
+        sandbox=${NESTED_FRAME_SANDBOX}
+      ></iframe>
+      ${
+        view.ready
+          ? nothing
+          : html`<div class="loading challenge-loading">
+              <span class="spinner" aria-hidden="true"></span><span>${s.connecting}</span>
+            </div>`
+      }
+    </div>
+    ${
+      view.message
+        ? html`<p class="decline" role="alert">${alertIcon(16)}<span>${view.message}</span></p>`
+        : nothing
+    }
+    <button type="button" class="secondary" @click=${onCancel}>${s.cancel}</button>
+  </section>`;
 }

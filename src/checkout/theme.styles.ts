@@ -49,6 +49,26 @@ export const theme = css`
     border: 0;
   }
 
+  /* A decline or error the shopper can act on (card form, challenge). */
+  .decline {
+    display: flex;
+    gap: 8px;
+    align-items: flex-start;
+    margin: 0;
+    padding: 10px 12px;
+    border: 1px solid color-mix(in srgb, var(--_danger) 30%, transparent);
+    border-radius: var(--_radius);
+    background: color-mix(in srgb, var(--_danger) 6%, var(--_surface));
+    color: var(--_danger);
+    font-size: 14px;
+    line-height: 1.4;
+  }
+
+  .decline svg {
+    flex: none;
+    margin-top: 1px;
+  }
+
   .spinner {
     width: 1em;
     height: 1em;

@@ -1,6 +1,11 @@
 import { z } from 'zod/mini';
 import { amountSchema } from './money';
 import { paymentErrorSchema } from './payments';
+import {
+  challengeActionSchema,
+  challengeWindowSizeSchema,
+  threeDsMethodCompletionSchema,
+} from './three-ds';
 
 /** `GET /v1/checkout/{token}`: what the frame may know — the invoice summary, nothing more. */
 export const checkoutSummarySchema = z.object({
@@ -14,6 +19,8 @@ export const checkoutSummarySchema = z.object({
   expires_at: z.string(),
   /** The payment that paid the invoice, so a frame that finds it paid can still report success. */
   payment_id: z.nullable(z.string()),
+  /** The issuer's 3DS-Method page to load in a hidden iframe before confirming (10 s at most). */
+  three_ds_method: z.nullable(z.object({ url: z.string(), data: z.string() })),
 });
 export type CheckoutSummary = z.infer<typeof checkoutSummarySchema>;
 
@@ -26,11 +33,23 @@ export const confirmCheckoutSchema = z.strictObject({
     cvc: z.string().check(z.regex(/^\d{3,4}$/, 'expected 3 or 4 digits')),
     name: z.string().check(z.minLength(1), z.maxLength(100)),
   }),
+  /** The challenge window the frame has room for (EMVCo 01–05). */
+  challenge_window_size: z.optional(challengeWindowSizeSchema),
+  /** Whether the issuer's 3DS-Method page completed in time (Y), not (N), or was not run (U). */
+  three_ds_method: z.optional(threeDsMethodCompletionSchema),
+  /** The frame's language (BCP 47), so the issuer's page speaks it too. */
+  locale: z.optional(z.string().check(z.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/))),
 });
 export type ConfirmCheckout = z.infer<typeof confirmCheckoutSchema>;
 
 export const confirmResultSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('succeeded'), invoice_id: z.string(), payment_id: z.string() }),
+  z.object({
+    status: z.literal('requires_action'),
+    invoice_id: z.string(),
+    payment_id: z.string(),
+    action: challengeActionSchema,
+  }),
   z.object({
     status: z.literal('failed'),
     invoice_id: z.string(),
@@ -39,3 +58,10 @@ export const confirmResultSchema = z.discriminatedUnion('status', [
   }),
 ]);
 export type ConfirmResult = z.infer<typeof confirmResultSchema>;
+
+/** `POST /v1/checkout/{token}/payments/{id}/cancel`: the frame ends a challenge. */
+export const cancelChallengeSchema = z.strictObject({
+  /** `canceled`: the shopper gave up; `unavailable`: the issuer's page never showed. */
+  reason: z.enum(['canceled', 'unavailable']),
+});
+export type CancelChallenge = z.infer<typeof cancelChallengeSchema>;

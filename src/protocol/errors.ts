@@ -105,6 +105,22 @@ export const ERROR_CATALOG = {
   expired_card: entry(402, 'shopper', 'The card has expired.', true),
   incorrect_cvc: entry(402, 'shopper', 'The security code is incorrect.', true),
   processing_error: entry(402, 'network', 'The card could not be processed. Try again.', true),
+  // 3-D Secure outcomes: the shopper may try again, or with another card
+  authentication_failed: entry(
+    402,
+    'shopper',
+    'The card could not be verified with your bank.',
+    true,
+  ),
+  authentication_canceled: entry(402, 'shopper', 'Verification with your bank was canceled.', true),
+  authentication_timeout: entry(402, 'shopper', 'Verification with your bank took too long.', true),
+  authentication_rejected: entry(402, 'shopper', 'Your bank refused this payment.', true),
+  authentication_unavailable: entry(
+    402,
+    'network',
+    'Your bank could not be reached for verification. Try again.',
+    true,
+  ),
   // Integration errors seen by the frame or the host element
   origin_not_allowed: entry(403, 'merchant', 'This page is not allowed to embed the checkout.'),
   frame_load_failed: entry(502, 'network', 'The checkout could not be loaded.', true),

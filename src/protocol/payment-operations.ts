@@ -3,6 +3,9 @@ import { amountSchema } from './money';
 import { idSchema } from './ids';
 import { lineItemSchema } from './invoices';
 import { paymentErrorSchema, paymentSchema } from './payments';
+import { challengeActionSchema, challengeWindowSizeSchema } from './three-ds';
+
+export { challengeActionSchema, type ChallengeAction } from './three-ds';
 
 const httpUrl = z.url({ protocol: /^https?$/ });
 
@@ -26,17 +29,10 @@ export const createPaymentSchema = z.strictObject({
   card: cardInputSchema,
   /** Where the hosted challenge sends the shopper back, with `resource_path=/v1/payments/{id}`. */
   shopper_result_url: z.optional(httpUrl),
+  /** The challenge window the shopper's page can show (default `05`, full page). */
+  challenge_window_size: z.optional(challengeWindowSizeSchema),
 });
 export type CreatePayment = z.infer<typeof createPaymentSchema>;
-
-/** What the shopper's browser must do next: a form POST to the issuer's challenge page. */
-export const challengeActionSchema = z.object({
-  type: z.literal('challenge'),
-  url: z.string(),
-  method: z.literal('POST'),
-  parameters: z.object({ creq: z.string() }),
-});
-export type ChallengeAction = z.infer<typeof challengeActionSchema>;
 
 /** The answer to `POST /v1/payments`: the payment, plus the action when it `requires_action`. */
 export const createdPaymentSchema = z.extend(paymentSchema, {

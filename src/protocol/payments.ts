@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import { amountSchema, currencySchema } from './money';
 import { errorCodeSchema } from './error-codes';
+import { authenticationSchema } from './three-ds';
 
 export const PaymentStatus = {
   processing: 'processing',
@@ -66,6 +67,8 @@ export const paymentSchema = z.object({
     exp_year: z.int(),
   }),
   error: z.nullable(paymentErrorSchema),
+  /** How the shopper was authenticated (3-D Secure), or null when it was not attempted. */
+  authentication: z.nullable(authenticationSchema),
   transactions: z.array(transactionSchema),
   created_at: z.string(),
 });

@@ -177,6 +177,15 @@ describe('invoices', () => {
     await expectProblem(await fetch(`${server.url}/v1/nothing`), 404, 'not_found');
     await expectProblem(await server.merchant('/v1/invoices/pay_12345678'), 400, 'invalid_request');
   });
+
+  it('names every answer with a random Request-Id to quote', async () => {
+    const [first, second] = await Promise.all([
+      fetch(`${server.url}/v1/nothing`),
+      fetch(`${server.url}/healthz`),
+    ]);
+    expect(first.headers.get('request-id')).toMatch(/^req_[0-9A-Za-z]{16}$/);
+    expect(second.headers.get('request-id')).not.toBe(first.headers.get('request-id'));
+  });
 });
 
 describe('checkout and payments', () => {
@@ -194,6 +203,7 @@ describe('checkout and payments', () => {
       allowed_origins: [SHOP_ORIGIN],
       expires_at: expect.any(String),
       payment_id: null,
+      three_ds_method: { url: 'http://127.0.0.1:4001/3ds-method', data: expect.any(String) },
     });
   });
 

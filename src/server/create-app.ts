@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { randomBase62 } from '../protocol/ids';
 import type { Services } from './domain/services';
 import type { TestClock } from './domain/test-clock';
 import { checkoutRoutes } from './routes/checkout.routes';
@@ -7,8 +8,10 @@ import { requireMerchant } from './routes/merchant-auth';
 import { pageRoutes, type PagesConfig } from './routes/pages.routes';
 import { paymentRoutes } from './routes/payments.routes';
 import { idempotencyKeys } from './routes/idempotency';
+import { openApiRoutes } from './routes/openapi.routes';
 import { installProblemHandlers } from './routes/problem';
 import { COMMON_SECURITY_HEADERS } from './routes/security-headers';
+import { threeDsRoutes } from './routes/three-ds.routes';
 import { disputeTestRoutes, testClockRoutes } from './routes/test-mode.routes';
 
 export interface AppOptions {
@@ -18,6 +21,8 @@ export interface AppOptions {
   pages: PagesConfig;
   logger?: FastifyServerOptions['logger'];
   trustProxy?: FastifyServerOptions['trustProxy'];
+  /** Told of every route as it is registered, so tests can hold the OpenAPI document to them. */
+  onRoute?: (route: { method: string | string[]; url: string }) => void;
 }
 
 /** Card data and keys must never reach a log line, whatever a route logs. */
@@ -59,12 +64,16 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     // X-Forwarded-For, trusted only from the proxies named in PAYFRAME_TRUST_PROXY.
     trustProxy: options.trustProxy ?? false,
     routerOptions: { ignoreTrailingSlash: true },
+    // Answered as `Request-Id` so a merchant can quote it; random, so it reveals no volume.
+    genReqId: () => `req_${randomBase62(16)}`,
   });
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   // JSON only: a text/plain body is answered 415, not parsed into a string.
   app.removeContentTypeParser('text/plain');
   installProblemHandlers(app);
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', async (request, reply) => {
     reply.headers(COMMON_SECURITY_HEADERS);
+    reply.header('request-id', request.id);
   });
 
   app.get('/healthz', async () => ({ ok: true }));
@@ -77,6 +86,11 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     if (options.testClock) testClockRoutes(merchantApi, options.services, options.testClock);
   });
   checkoutRoutes(app, options.services);
+  await threeDsRoutes(app, options.services);
   await pageRoutes(app, options.services, options.pages);
+  openApiRoutes(app, {
+    publicUrl: options.services.config.publicUrl,
+    testClock: options.testClock !== undefined,
+  });
   return app;
 }

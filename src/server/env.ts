@@ -24,6 +24,10 @@ export const envSchema = z.object({
   PAYFRAME_CHECKOUT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
   PAYFRAME_MAX_FAILED_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
   PAYFRAME_MAX_FAILED_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** Shared with the issuer ACS: signs challenge requests and results (at least 32 characters). */
+  PAYFRAME_ACS_SECRET: z.string().min(32),
+  /** How long a 3-D Secure challenge may stay unanswered before it ends as a timeout. */
+  PAYFRAME_CHALLENGE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(600),
   /** How often lapsed invoices and authorizations are expired (with their events). */
   PAYFRAME_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   PAYFRAME_ENABLE_TEST_CLOCK: z

@@ -29,7 +29,7 @@ describe.each(stores)('expiry sweep on %s', (_name, open) => {
     await paidPayment(server, { orderId: 'paid' });
     expect(await (await advance(1800)).json()).toMatchObject({ expired: { invoices: 0 } });
     const answer = await (await advance(1801)).json();
-    expect(answer.expired).toEqual({ invoices: 1, authorizations: 0 });
+    expect(answer.expired).toEqual({ invoices: 1, authorizations: 0, challenges: 0 });
     const stored = await server.services.store.findInvoice(server.appId, invoice.id);
     expect(stored?.status).toBe('expired');
     const events = await server.services.store.listEvents(server.appId);

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { SandboxAcquirer } from './acquirer/sandbox-acquirer';
+import { SandboxIssuer } from './acquirer/sandbox-issuer';
 import { createApp, LOG_REDACT } from './create-app';
 import type { Services } from './domain/services';
 import { startExpirySweeper } from './domain/expiry-sweep';
@@ -25,12 +26,18 @@ export async function buildServer(env: Env): Promise<{ app: FastifyInstance; ser
     store,
     vault: createVault(env.PAYFRAME_VAULT_KEY),
     acquirer: new SandboxAcquirer(),
+    issuer: new SandboxIssuer(),
     now: testClock?.now ?? (() => Date.now()),
     config: {
       publicUrl: env.PAYFRAME_PUBLIC_URL,
       checkoutTtlMs: env.PAYFRAME_CHECKOUT_TTL_SECONDS * 1000,
       maxFailedAttempts: env.PAYFRAME_MAX_FAILED_ATTEMPTS,
       maxFailedPerAddress: env.PAYFRAME_MAX_FAILED_PER_ADDRESS,
+      threeDs: {
+        acsUrl: env.PAYFRAME_ACS_URL,
+        acsSecret: env.PAYFRAME_ACS_SECRET,
+        challengeTimeoutMs: env.PAYFRAME_CHALLENGE_TIMEOUT_SECONDS * 1000,
+      },
     },
   };
   const app = await createApp({

@@ -16,6 +16,13 @@ const errors: Partial<Record<ErrorCode, string>> = {
   payment_in_progress:
     'A payment for this order is already in progress. Wait a moment and try again.',
   too_many_attempts: 'Too many attempts. Return to the shop and start again later.',
+  authentication_failed: 'Your bank could not verify this payment. Try again or use another card.',
+  authentication_canceled:
+    'Verification with your bank was canceled. Try again or use another card.',
+  authentication_timeout: 'Verification with your bank took too long. Try again.',
+  authentication_rejected: 'Your bank declined this payment. Try another card.',
+  authentication_unavailable:
+    'Your bank could not be reached for verification. Try again or use another card.',
 };
 
 /**
@@ -50,6 +57,14 @@ export const en = {
     cvc_incomplete: "Your card's security code is incomplete.",
     cvc_invalid: "Your card's security code is invalid.",
     name_empty: 'Enter the name on your card.',
+  },
+  challenge: {
+    title: 'Confirm with your bank',
+    /** Under the title: who is paid how much, as the Pay button showed it. */
+    detail: (merchant: string, amount: string) => `${merchant} · ${amount}`,
+    frame: 'Verification with your bank',
+    connecting: 'Connecting to your bank…',
+    cancel: 'Cancel verification',
   },
   succeeded: 'Payment successful',
   paidTo: (amount: string, merchant: string) => `You paid ${amount} to ${merchant}.`,

@@ -21,3 +21,12 @@ export function resolveLocale(requested: string | undefined): { locale: string; 
   const strings = LOCALES[locale.split('-')[0]?.toLowerCase() ?? ''];
   return strings ? { locale, strings } : { locale: 'en', strings: en };
 }
+
+/**
+ * A resolved locale without extensions or variants (`en-GB`, `zh-Hant-TW`): what the confirm
+ * request passes on, so the issuer's challenge page can speak the shopper's language.
+ */
+export function baseLocale(locale: string): string {
+  const { language, script, region } = new Intl.Locale(locale);
+  return [language, script, region].filter(Boolean).join('-');
+}

@@ -8,6 +8,8 @@ export const SANDBOX_DECLINES: Readonly<Record<string, DeclineCode>> = {
   '4000000000000069': 'expired_card',
   '4000000000000127': 'incorrect_cvc',
   '4000000000000119': 'processing_error',
+  // Passes its 3-D Secure challenge, then the authorization is declined.
+  '4000008400001629': 'card_declined',
 };
 
 export class SandboxAcquirer implements Acquirer {

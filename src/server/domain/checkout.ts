@@ -4,6 +4,7 @@ import type { InvoiceRecord } from '../store/records';
 import { allowedOrigins } from './apps';
 import { effectiveInvoiceStatus } from './invoices';
 import { payInvoice } from './pay-invoice';
+import { threeDsMethod } from './three-ds';
 import { PayframeError } from './payframe-error';
 import type { Services } from './services';
 
@@ -28,6 +29,7 @@ export async function checkoutSummary(services: Services, token: string): Promis
     allowed_origins: allowedOrigins(app),
     expires_at: new Date(invoice.checkout_expires_at).toISOString(),
     payment_id: invoice.paid_payment_id,
+    three_ds_method: threeDsMethod(services, invoice.app_id),
   };
 }
 
@@ -41,5 +43,10 @@ export async function confirmCheckout(
   const status = effectiveInvoiceStatus(invoice, services.now());
   if (status === 'expired') throw new PayframeError('checkout_expired');
   if (status !== 'open') throw new PayframeError('invoice_not_open');
-  return payInvoice(services, invoice, body.card, invoice.capture as CaptureMode);
+  return payInvoice(services, invoice, body.card, invoice.capture as CaptureMode, {
+    windowSize: body.challenge_window_size ?? '05',
+    method: body.three_ds_method ?? 'U',
+    locale: body.locale ?? 'en',
+    shopperResultUrl: null,
+  });
 }

@@ -3,23 +3,28 @@ import { AUTHORIZATION_WINDOW_MS, decideExpiry } from './back-office';
 import { invoiceView, getInvoice } from './invoices';
 import { changePayment } from './payment-change';
 import { PayframeError } from './payframe-error';
+import { sweepChallenges } from './three-ds';
 import type { Services } from './services';
 
 export interface SweepResult {
   invoices: number;
   authorizations: number;
+  /** 3-D Secure challenges nobody answered in time. */
+  challenges: number;
 }
 
 /** How many of each the sweep handles per run; the next run takes the rest. */
 const SWEEP_BATCH = 200;
 
 /**
- * Expires what time has run out on: open invoices past their checkout window (`invoice.expired`)
- * and authorizations past their capture window (`payment.expired`). Each change is written with
+ * Expires what time has run out on: open invoices past their checkout window (`invoice.expired`),
+ * authorizations past their capture window (`payment.expired`), and challenges past their
+ * deadline (the payment fails with `authentication_timeout`). Each change is written with
  * its event in one transaction and re-checked there, so concurrent sweeps never double-expire.
  */
 export async function sweepExpiries(services: Services): Promise<SweepResult> {
   const now = services.now();
+  const challenges = await sweepChallenges(services, SWEEP_BATCH);
   let invoices = 0;
   for (const lapsed of await services.store.listLapsedInvoices(now, SWEEP_BATCH)) {
     const app = { id: lapsed.app_id };
@@ -45,7 +50,7 @@ export async function sweepExpiries(services: Services): Promise<SweepResult> {
       if (!(error instanceof PayframeError && error.code === 'illegal_transition')) throw error;
     }
   }
-  return { invoices, authorizations };
+  return { invoices, authorizations, challenges };
 }
 
 /** Runs the sweep every `intervalMs` until stopped; a failed run is logged and retried later. */

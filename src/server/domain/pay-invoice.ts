@@ -1,27 +1,50 @@
-import { catalogEntry } from '../../protocol/errors';
+import { catalogEntry, type ErrorCode } from '../../protocol/errors';
 import { newId } from '../../protocol/ids';
 import type { ConfirmResult } from '../../protocol/checkout';
 import type { CaptureMode } from '../../protocol/invoices';
 import type { CardInput } from '../../protocol/payment-operations';
-import type { AuthorizationAnswer } from '../acquirer/acquirer';
-import type { InvoiceRecord, NewEvent, PaymentRecord, TransactionRecord } from '../store/records';
+import type { ChallengeWindowSize, ThreeDsMethodCompletion } from '../../protocol/three-ds';
+import type { AuthorizationRequest } from '../acquirer/acquirer';
+import { eciFor } from '../acquirer/sandbox-issuer';
+import type {
+  AuthenticationRecord,
+  InvoiceRecord,
+  NewEvent,
+  PaymentRecord,
+  TransactionRecord,
+} from '../store/records';
 import { checkCard } from './card-check';
 import { assertTransition } from './payment-states';
 import { paymentView } from './payment-view';
 import { PayframeError } from './payframe-error';
 import type { Services } from './services';
+import { startChallenge } from './three-ds';
+
+/** How the shopper's side can take part in 3-D Secure. */
+export interface AuthenticationOptions {
+  windowSize: ChallengeWindowSize;
+  method: ThreeDsMethodCompletion;
+  locale: string;
+  /** Server-to-server: where the hosted challenge returns the shopper. */
+  shopperResultUrl: string | null;
+}
+
+/** An answer that ends an attempt: approved with the acquirer's reference, or refused. */
+export type AttemptAnswer =
+  { approved: true; reference: string } | { approved: false; code: ErrorCode };
 
 /**
  * One attempt to pay an open invoice with a card, shared by the frame's confirm and the
- * server-to-server API: validate → save the attempt → call the acquirer → apply its answer. The
- * attempt is saved before the call, so a crash mid-call leaves a visible `processing` payment.
- * The caller has checked that the invoice is open.
+ * server-to-server API: validate → save the attempt → authenticate (3-D Secure) → call the
+ * acquirer → apply its answer. The attempt is saved before any call out, so a crash mid-call
+ * leaves a visible `processing` payment. The caller has checked that the invoice is open.
  */
 export async function payInvoice(
   services: Services,
   invoice: InvoiceRecord,
   input: CardInput,
   capture: CaptureMode,
+  options: AuthenticationOptions,
 ): Promise<ConfirmResult> {
   const now = services.now();
   const card = checkCard(input, new Date(now));
@@ -59,33 +82,78 @@ export async function payInvoice(
   const started = await services.store.startPayment(vaultCard, payment);
   if (started !== 'started') throw new PayframeError(started);
 
-  let answer: AuthorizationAnswer;
-  try {
-    answer = await services.acquirer.authorize({
-      pan: card.pan,
-      expMonth: input.exp_month,
-      expYear: input.exp_year,
-      cvc: input.cvc,
-      amount: invoice.amount,
-      currency: invoice.currency,
-      capture: capture === 'automatic',
-    });
-  } catch {
-    answer = { approved: false, code: 'processing_error', reference: '' };
+  const decision = services.issuer.authenticate(card.pan);
+  if (decision.kind === 'challenge') {
+    return startChallenge(services, invoice, payment, options);
   }
-  return applyAnswer(services, invoice, payment, answer);
+  const transStatus = decision.kind === 'rejected' ? 'R' : decision.transStatus;
+  const authentication: AuthenticationRecord = {
+    id: crypto.randomUUID(),
+    payment_id: payment.id,
+    app_id: payment.app_id,
+    acs_trans_id: crypto.randomUUID(),
+    status: 'done',
+    trans_status: transStatus,
+    eci: eciFor(payment.brand, transStatus),
+    liability_shift: transStatus === 'R' ? 0 : 1,
+    challenged: 0,
+    three_ds_method: options.method,
+    failure_reason: transStatus === 'R' ? 'rejected' : null,
+    creq: null,
+    shopper_result_url: null,
+    expires_at: now,
+    created_at: now,
+    updated_at: now,
+  };
+  if (transStatus === 'R') {
+    const rejected = { approved: false, code: 'authentication_rejected' } as const;
+    return applyAnswer(services, invoice, payment, rejected, 'processing', authentication);
+  }
+  const answer = await authorize(services, payment, {
+    pan: card.pan,
+    expMonth: input.exp_month,
+    expYear: input.exp_year,
+    cvc: input.cvc,
+  });
+  return applyAnswer(services, invoice, payment, answer, 'processing', authentication);
 }
 
-async function applyAnswer(
+/** Asks the acquirer; an unreachable or failing acquirer is a retryable `processing_error`. */
+export async function authorize(
+  services: Services,
+  payment: PaymentRecord,
+  card: Pick<AuthorizationRequest, 'pan' | 'expMonth' | 'expYear' | 'cvc'>,
+): Promise<AttemptAnswer> {
+  try {
+    const answer = await services.acquirer.authorize({
+      ...card,
+      amount: payment.amount,
+      currency: payment.currency,
+      capture: payment.capture === 'automatic',
+    });
+    return answer.approved ? answer : { approved: false, code: answer.code };
+  } catch {
+    return { approved: false, code: 'processing_error' };
+  }
+}
+
+/**
+ * Applies the answer that ends an attempt: the payment's new state, its DB/PA transaction, the
+ * invoice paid or released, the authentication (when new) and the events, in one transaction.
+ */
+export async function applyAnswer(
   services: Services,
   invoice: InvoiceRecord,
   payment: PaymentRecord,
-  answer: AuthorizationAnswer,
+  answer: AttemptAnswer,
+  from: 'processing' | 'requires_action',
+  authentication: AuthenticationRecord,
+  newAuthentication = from === 'processing',
 ): Promise<ConfirmResult> {
   const now = services.now();
   const automatic = payment.capture === 'automatic';
   const next = !answer.approved ? 'failed' : automatic ? 'captured' : 'authorized';
-  assertTransition('processing', next);
+  assertTransition(from, next);
   const transaction: TransactionRecord | null = answer.approved
     ? {
         id: newId('txn'),
@@ -104,7 +172,12 @@ async function applyAnswer(
     error_code: errorCode,
     updated_at: now,
   };
-  const view = paymentView(updated, transaction ? [transaction] : [], invoice.order_id);
+  const view = paymentView(
+    updated,
+    transaction ? [transaction] : [],
+    invoice.order_id,
+    authentication,
+  );
   const event = (type: string, data: unknown): NewEvent => ({
     id: newId('evt'),
     app_id: invoice.app_id,
@@ -121,6 +194,7 @@ async function applyAnswer(
     : [event('payment.failed', view)];
   await services.store.completePayment({
     paymentId: payment.id,
+    from,
     invoiceId: invoice.id,
     status: next,
     errorCode,
@@ -128,15 +202,25 @@ async function applyAnswer(
     invoicePaid: answer.approved,
     events,
     now,
+    ...(newAuthentication ? { authentication } : {}),
   });
-  if (answer.approved) {
-    return { status: 'succeeded', invoice_id: invoice.id, payment_id: payment.id };
+  return attemptOutcome(invoice.id, payment.id, errorCode);
+}
+
+/** The frame's view of an ended attempt. */
+export function attemptOutcome(
+  invoiceId: string,
+  paymentId: string,
+  errorCode: string | null,
+): ConfirmResult {
+  if (errorCode === null) {
+    return { status: 'succeeded', invoice_id: invoiceId, payment_id: paymentId };
   }
-  const entry = catalogEntry(answer.code);
+  const entry = catalogEntry(errorCode as ErrorCode);
   return {
     status: 'failed',
-    invoice_id: invoice.id,
-    payment_id: payment.id,
-    error: { code: answer.code, message: entry.title, retryable: entry.retryable },
+    invoice_id: invoiceId,
+    payment_id: paymentId,
+    error: { code: errorCode as ErrorCode, message: entry.title, retryable: entry.retryable },
   };
 }

@@ -52,8 +52,13 @@ export async function changePayment(
 ): Promise<Payment> {
   const existing = await services.store.findPayment(app.id, paymentId);
   if (!existing) throw new PayframeError('payment_not_found', `No payment ${paymentId}.`);
-  const invoice = await services.store.findInvoice(app.id, existing.invoice_id);
+  const [invoice, authentication] = await Promise.all([
+    services.store.findInvoice(app.id, existing.invoice_id),
+    services.store.findAuthenticationOfPayment(paymentId),
+  ]);
   const orderId = invoice?.order_id ?? '';
+  const view = (p: PaymentWithTransactions) =>
+    paymentView(p.payment, p.transactions, orderId, authentication);
   const now = services.now();
   let refuse: Decision['refuse'];
   const changed = await services.store.changePayment(app.id, paymentId, now, (current) => {
@@ -69,12 +74,12 @@ export async function changePayment(
       id: newId('evt'),
       app_id: app.id,
       type,
-      data: JSON.stringify(paymentView(after.payment, after.transactions, orderId)),
+      data: JSON.stringify(view(after)),
       created_at: now,
     };
     return { ...change, events: [event] };
   });
   if (!changed) throw new PayframeError('payment_not_found', `No payment ${paymentId}.`);
   if (refuse) throw new PayframeError(refuse.code, refuse.detail);
-  return paymentView(changed.payment, changed.transactions, orderId);
+  return view(changed);
 }

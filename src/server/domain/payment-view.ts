@@ -1,11 +1,25 @@
 import { catalogEntry, type ErrorCode } from '../../protocol/errors';
 import type { Payment, PaymentStatus, TransactionType } from '../../protocol/payments';
-import type { PaymentRecord, TransactionRecord } from '../store/records';
+import type { Authentication, ThreeDsMethodCompletion, TransStatus } from '../../protocol/three-ds';
+import type { AuthenticationRecord, PaymentRecord, TransactionRecord } from '../store/records';
+
+export function authenticationView(record: AuthenticationRecord): Authentication {
+  return {
+    version: '2.2.0',
+    trans_status: record.trans_status as TransStatus | null,
+    eci: record.eci,
+    liability_shift: record.liability_shift === 1,
+    challenged: record.challenged === 1,
+    three_ds_method: record.three_ds_method as ThreeDsMethodCompletion,
+    failure_reason: record.failure_reason,
+  };
+}
 
 export function paymentView(
   payment: PaymentRecord,
   transactions: TransactionRecord[],
   orderId: string,
+  authentication?: AuthenticationRecord | null,
 ): Payment {
   const code = payment.error_code as ErrorCode | null;
   return {
@@ -25,6 +39,7 @@ export function paymentView(
     error: code
       ? { code, message: catalogEntry(code).title, retryable: catalogEntry(code).retryable }
       : null,
+    authentication: authentication ? authenticationView(authentication) : null,
     transactions: transactions.map((t) => ({
       id: t.id,
       type: t.type as TransactionType,

@@ -21,11 +21,12 @@ export async function getPayment(
 ): Promise<Payment> {
   const payment = await services.store.findPayment(app.id, id);
   if (!payment) throw new PayframeError('payment_not_found', `No payment ${id}.`);
-  const [transactions, invoice] = await Promise.all([
+  const [transactions, invoice, authentication] = await Promise.all([
     services.store.listTransactions(payment.id),
     services.store.findInvoice(app.id, payment.invoice_id),
+    services.store.findAuthenticationOfPayment(payment.id),
   ]);
-  return paymentView(payment, transactions, invoice?.order_id ?? '');
+  return paymentView(payment, transactions, invoice?.order_id ?? '', authentication);
 }
 
 /**
@@ -82,7 +83,14 @@ export async function createPayment(
     invoice,
     body.card,
     body.type === 'DB' ? 'automatic' : 'manual',
+    {
+      windowSize: body.challenge_window_size ?? '05',
+      // The merchant's own page ran no 3DS-Method step.
+      method: 'U',
+      locale: 'en',
+      shopperResultUrl: body.shopper_result_url ?? null,
+    },
   );
   const payment = await getPayment(services, app, result.payment_id);
-  return { ...payment, action: null };
+  return { ...payment, action: result.status === 'requires_action' ? result.action : null };
 }

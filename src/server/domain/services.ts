@@ -1,4 +1,5 @@
 import type { Acquirer } from '../acquirer/acquirer';
+import type { Issuer } from '../acquirer/sandbox-issuer';
 import type { Store } from '../store/records';
 import type { Vault } from '../vault/vault';
 
@@ -7,6 +8,8 @@ export interface Services {
   store: Store;
   vault: Vault;
   acquirer: Acquirer;
+  /** 3-D Secure: the issuer's authentication decisions. */
+  issuer: Issuer;
   /** Epoch milliseconds; a function so tests can control time. */
   now: () => number;
   config: {
@@ -17,5 +20,13 @@ export interface Services {
     maxFailedAttempts: number;
     /** Failed confirms allowed per client address in ten minutes, across all checkouts. */
     maxFailedPerAddress: number;
+    threeDs: {
+      /** The issuer ACS origin, e.g. `http://127.0.0.1:4001`. */
+      acsUrl: string;
+      /** HMAC secret shared with the ACS: signs challenge requests and results. */
+      acsSecret: string;
+      /** How long a challenge may stay unanswered before it ends as `U` (timeout). */
+      challengeTimeoutMs: number;
+    };
   };
 }

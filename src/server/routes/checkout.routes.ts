@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod/mini';
-import { confirmCheckoutSchema } from '../../protocol/checkout';
+import { cancelChallengeSchema, confirmCheckoutSchema } from '../../protocol/checkout';
 import { idSchema } from '../../protocol/ids';
-import { checkoutSummary, confirmCheckout } from '../domain/checkout';
+import { checkoutSummary, confirmCheckout, loadCheckout } from '../domain/checkout';
+import { attemptResult, cancelChallenge } from '../domain/three-ds';
 import { PayframeError } from '../domain/payframe-error';
 import type { Services } from '../domain/services';
 import { AddressLimiter } from './address-limiter';
@@ -13,6 +14,7 @@ const ADDRESS_WINDOW_MS = 10 * 60 * 1000;
 const CARD_PROBES = new Set(['invalid_card_number', 'invalid_expiry', 'invalid_cvc']);
 
 export const tokenParams = z.object({ token: idSchema('ct') });
+const attemptParams = z.object({ token: idSchema('ct'), id: idSchema('pay') });
 
 /** The checkout API: authorised by the token alone, called by the frame on its own origin. */
 export function checkoutRoutes(app: FastifyInstance, services: Services): void {
@@ -40,5 +42,19 @@ export function checkoutRoutes(app: FastifyInstance, services: Services): void {
       }
       throw error;
     }
+  });
+
+  // Where an attempt stands: the frame asks here after a challenge, never trusting a message.
+  app.get('/v1/checkout/:token/payments/:id', async (request, reply) => {
+    const { token, id } = parseWith(attemptParams, request.params);
+    reply.header('Cache-Control', 'no-store');
+    return attemptResult(services, await loadCheckout(services, token), id);
+  });
+
+  app.post('/v1/checkout/:token/payments/:id/cancel', async (request, reply) => {
+    const { token, id } = parseWith(attemptParams, request.params);
+    const { reason } = parseWith(cancelChallengeSchema, request.body);
+    reply.header('Cache-Control', 'no-store');
+    return cancelChallenge(services, await loadCheckout(services, token), id, reason);
   });
 }

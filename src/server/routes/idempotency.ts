@@ -15,7 +15,8 @@ export const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
 /** A key still without an answer after this long belonged to a request that died; it is freed. */
 export const IDEMPOTENCY_ABANDONED_MS = 60 * 1000;
 
-const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+/** 1 to 255 printable ASCII characters. */
+export const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
 /** JSON with object keys sorted, so the same parameters in another order hash the same. */
 function canonicalJson(value: unknown): string {

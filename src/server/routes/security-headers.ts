@@ -8,10 +8,28 @@ export function checkoutPageCsp(options: { acsOrigin: string; frameAncestors: st
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
-    `frame-src ${options.acsOrigin}`,
+    // The issuer's pages, then our own notification pages once the issuer posts back.
+    `frame-src 'self' ${options.acsOrigin}`,
     `frame-ancestors ${ancestors}`,
     "base-uri 'none'",
-    "form-action 'self'",
+    // The frame form-posts the challenge request into its nested iframe on the issuer's origin.
+    `form-action 'self' ${options.acsOrigin}`,
+  ].join('; ');
+}
+
+/**
+ * CSP for the payment server's own 3-D Secure pages, shown inside the frame's nested iframe (or,
+ * server-to-server, as the page the shopper returns to): only our script; framed only by us and
+ * the merchant pages allowed to embed the checkout (browsers check every ancestor).
+ */
+export function threeDsPageCsp(merchantOrigins: string[]): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    `frame-ancestors 'self' ${merchantOrigins.join(' ')}`.trim(),
+    "base-uri 'none'",
+    "form-action 'none'",
   ].join('; ');
 }
 
@@ -19,3 +37,13 @@ export const COMMON_SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
 } as const;
+
+/** CSP for the API reference at `/docs`: its own stylesheet, nothing else, framed by nobody. */
+export const DOCS_PAGE_CSP = [
+  "default-src 'none'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');

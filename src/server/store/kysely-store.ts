@@ -9,9 +9,13 @@ import {
 import * as initial from './migrations/001-initial';
 import * as idempotency from './migrations/002-idempotency';
 import * as sweepIndexes from './migrations/003-sweep-indexes';
+import * as authentications from './migrations/004-authentications';
+import * as auth from './authentication-queries';
 import { expireInvoice, listLapsedAuthorizations, listLapsedInvoices } from './sweep-queries';
 import type {
   AppRecord,
+  AuthenticationOutcome,
+  AuthenticationRecord,
   EventRecord,
   IdempotencyClaim,
   IdempotencyRecord,
@@ -48,6 +52,7 @@ class Migrations implements MigrationProvider {
       '001-initial': { up: (db) => initial.up(db, this.dialect) },
       '002-idempotency': { up: (db) => idempotency.up(db) },
       '003-sweep-indexes': { up: (db) => sweepIndexes.up(db) },
+      '004-authentications': { up: (db) => authentications.up(db) },
     };
   }
 }
@@ -167,12 +172,15 @@ export class KyselyStore implements Store {
         .updateTable('payments')
         .set({ status: c.status, error_code: c.errorCode, updated_at: c.now })
         .where('id', '=', c.paymentId)
-        .where('status', '=', 'processing')
+        .where('status', '=', c.from)
         .executeTakeFirst();
       if (moved.numUpdatedRows === 0n) {
-        throw new PayframeError('illegal_transition', `payment ${c.paymentId} is not processing`);
+        throw new PayframeError('illegal_transition', `payment ${c.paymentId} is not ${c.from}`);
       }
       if (c.transaction) await tx.insertInto('transactions').values(c.transaction).execute();
+      if (c.authentication) {
+        await tx.insertInto('authentications').values(c.authentication).execute();
+      }
       const released = await tx
         .updateTable('invoices')
         .set({
@@ -191,6 +199,26 @@ export class KyselyStore implements Store {
       }
       if (c.events.length > 0) await tx.insertInto('events').values(c.events).execute();
     });
+  }
+
+  requireAction(paymentId: string, authentication: AuthenticationRecord): Promise<void> {
+    return auth.requireAction(this.db, paymentId, authentication);
+  }
+
+  findAuthentication(id: string): Promise<AuthenticationRecord | undefined> {
+    return auth.findAuthentication(this.db, 'id', id);
+  }
+
+  findAuthenticationOfPayment(paymentId: string): Promise<AuthenticationRecord | undefined> {
+    return auth.findAuthentication(this.db, 'payment_id', paymentId);
+  }
+
+  finishAuthentication(id: string, outcome: AuthenticationOutcome, now: number): Promise<boolean> {
+    return auth.finishAuthentication(this.db, id, outcome, now);
+  }
+
+  listLapsedChallenges(now: number, limit: number): Promise<AuthenticationRecord[]> {
+    return auth.listLapsedChallenges(this.db, now, limit);
   }
 
   findPayment(appId: string, id: string): Promise<PaymentRecord | undefined> {

@@ -1,6 +1,7 @@
 import type { Selectable, Insertable } from 'kysely';
 import type {
   AppsTable,
+  AuthenticationsTable,
   EventsTable,
   IdempotencyRecordsTable,
   InvoicesTable,
@@ -17,6 +18,12 @@ export type TransactionRecord = Selectable<TransactionsTable>;
 export type NewEvent = Omit<Insertable<EventsTable>, 'seq'>;
 export type EventRecord = Selectable<EventsTable>;
 export type IdempotencyRecord = Selectable<IdempotencyRecordsTable>;
+export type AuthenticationRecord = Selectable<AuthenticationsTable>;
+/** How an authentication ended: written with the payment's completion. */
+export type AuthenticationOutcome = Pick<
+  AuthenticationRecord,
+  'trans_status' | 'eci' | 'liability_shift' | 'failure_reason'
+>;
 
 /** Either this request now holds the key, or the record that already holds it. */
 export type IdempotencyClaim = { claimed: true } | { claimed: false; existing: IdempotencyRecord };
@@ -27,6 +34,8 @@ export type StartPaymentResult = 'started' | 'invoice_not_open' | 'payment_in_pr
 /** The acquirer's answer applied to a payment that was saved as `processing`. */
 export interface PaymentCompletion {
   paymentId: string;
+  /** The state the payment must still be in: `processing`, or `requires_action` after a challenge. */
+  from: 'processing' | 'requires_action';
   invoiceId: string;
   status: string;
   errorCode: string | null;
@@ -34,6 +43,8 @@ export interface PaymentCompletion {
   transaction: TransactionRecord | null;
   /** True when the invoice is now paid. */
   invoicePaid: boolean;
+  /** A frictionless or rejected authentication, saved with the payment's completion. */
+  authentication?: AuthenticationRecord;
   events: NewEvent[];
   now: number;
 }
@@ -79,8 +90,22 @@ export interface Store {
    * attempt, vaults the card and inserts the payment, all or nothing.
    */
   startPayment(card: VaultCardRecord, payment: PaymentRecord): Promise<StartPaymentResult>;
-  /** Applies the acquirer's answer; fails when the payment is no longer `processing`. */
+  /** Applies the acquirer's answer; fails when the payment is no longer in `completion.from`. */
   completePayment(completion: PaymentCompletion): Promise<void>;
+  /**
+   * The issuer wants a challenge: the `processing` payment becomes `requires_action` (the invoice
+   * stays held by it) and its pending authentication is saved, in one transaction.
+   */
+  requireAction(paymentId: string, authentication: AuthenticationRecord): Promise<void>;
+  findAuthentication(id: string): Promise<AuthenticationRecord | undefined>;
+  findAuthenticationOfPayment(paymentId: string): Promise<AuthenticationRecord | undefined>;
+  /**
+   * Ends a pending authentication with its outcome; false when it had already ended (a replayed
+   * result, a cancel racing the result, the timeout sweep): of several endings exactly one wins.
+   */
+  finishAuthentication(id: string, outcome: AuthenticationOutcome, now: number): Promise<boolean>;
+  /** Pending challenges past their deadline (the shopper never answered). */
+  listLapsedChallenges(now: number, limit: number): Promise<AuthenticationRecord[]>;
   findPayment(appId: string, id: string): Promise<PaymentRecord | undefined>;
   listTransactions(paymentId: string): Promise<TransactionRecord[]>;
   findVaultCard(appId: string, id: string): Promise<VaultCardRecord | undefined>;

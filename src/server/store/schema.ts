@@ -100,6 +100,34 @@ export interface IdempotencyRecordsTable {
   created_at: number;
 }
 
+/**
+ * A 3-D Secure authentication of a payment. `status` is `pending` while a challenge is open, then
+ * `done`; the conditional move from one to the other lets exactly one ending win.
+ */
+export interface AuthenticationsTable {
+  /** The 3DS Server transaction id (`threeDSServerTransID`). */
+  id: string;
+  payment_id: string;
+  app_id: string;
+  acs_trans_id: string;
+  status: string;
+  trans_status: string | null;
+  eci: string | null;
+  /** 1 when the issuer bears fraud chargebacks (Y or A). */
+  liability_shift: number;
+  /** 1 when the shopper was challenged. */
+  challenged: number;
+  three_ds_method: string;
+  failure_reason: string | null;
+  /** The challenge request to show again to a frame that reloads mid-challenge. */
+  creq: string | null;
+  /** Server-to-server payments: where the shopper returns after the challenge. */
+  shopper_result_url: string | null;
+  expires_at: number;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface Database {
   apps: AppsTable;
   invoices: InvoicesTable;
@@ -108,4 +136,5 @@ export interface Database {
   transactions: TransactionsTable;
   events: EventsTable;
   idempotency_records: IdempotencyRecordsTable;
+  authentications: AuthenticationsTable;
 }

@@ -82,6 +82,7 @@ export function describeStoreContract(name: string, open: () => Promise<TestStor
     const succeed = (inv: InvoiceRecord, payment: PaymentRecord) =>
       t.store.completePayment({
         paymentId: payment.id,
+        from: 'processing',
         invoiceId: inv.id,
         status: 'captured',
         errorCode: null,
@@ -180,6 +181,7 @@ export function describeStoreContract(name: string, open: () => Promise<TestStor
       await t.store.startPayment(card, payment);
       await t.store.completePayment({
         paymentId: payment.id,
+        from: 'processing',
         invoiceId: inv.id,
         status: 'failed',
         errorCode: 'card_declined',

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { SandboxAcquirer } from '../acquirer/sandbox-acquirer';
-import { createApp } from '../create-app';
+import { SandboxIssuer } from '../acquirer/sandbox-issuer';
+import { createApp, type AppOptions } from '../create-app';
 import { createMerchantApp } from '../domain/apps';
 import type { Services } from '../domain/services';
 import { TestClock } from '../domain/test-clock';
@@ -9,6 +10,8 @@ import type { TestStore } from './test-stores';
 
 export const SHOP_ORIGIN = 'http://shop.test:5173';
 export const ACS_ORIGIN = 'http://127.0.0.1:4001';
+/** The secret test servers share with the issuer ACS, so tests can sign challenge results. */
+export const TEST_ACS_SECRET = 'test-acs-secret-0123456789abcdefghij';
 
 export interface TestServer {
   url: string;
@@ -32,7 +35,10 @@ export async function startTestServer(
     embedDir?: string;
     maxFailedAttempts?: number;
     maxFailedPerAddress?: number;
+    acsSecret?: string;
+    challengeTimeoutMs?: number;
     logger?: FastifyServerOptions['logger'];
+    onRoute?: AppOptions['onRoute'];
   } = {},
 ): Promise<TestServer> {
   const testClock = new TestClock();
@@ -40,12 +46,18 @@ export async function startTestServer(
     store: testStore.store,
     vault: createVault(generateVaultKey()),
     acquirer: new SandboxAcquirer(),
+    issuer: new SandboxIssuer(),
     now: testClock.now,
     config: {
       publicUrl: 'http://localhost:4000',
       checkoutTtlMs: 60 * 60 * 1000,
       maxFailedAttempts: options.maxFailedAttempts ?? 5,
       maxFailedPerAddress: options.maxFailedPerAddress ?? 100,
+      threeDs: {
+        acsUrl: ACS_ORIGIN,
+        acsSecret: options.acsSecret ?? TEST_ACS_SECRET,
+        challengeTimeoutMs: options.challengeTimeoutMs ?? 10 * 60 * 1000,
+      },
     },
   };
   const app = await createApp({
@@ -57,6 +69,7 @@ export async function startTestServer(
       acsOrigin: ACS_ORIGIN,
     },
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.onRoute ? { onRoute: options.onRoute } : {}),
   });
   const keys = await createMerchantApp(services, {
     name: 'Test Shop',

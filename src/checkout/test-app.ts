@@ -1,0 +1,89 @@
+import { fixture, html } from '@open-wc/testing-helpers';
+import { page, userEvent } from 'vitest/browser';
+import type { CheckoutSummary, ConfirmCheckout, ConfirmResult } from '../protocol/checkout';
+import type { CancelReason, CheckoutApi } from './checkout-api';
+import type { CheckoutApp } from './checkout-app.element';
+import './define';
+import { openSummary } from './test-summary';
+import type { ThreeDsTiming } from './three-ds-timing';
+
+/** Helpers for the checkout app's component tests. */
+
+const never = <T>() => new Promise<T>(() => {});
+
+/**
+ * An in-memory checkout: answers the summary, and answers confirms, status checks and cancels with
+ * whatever the test decides (by default never), recording each call.
+ */
+export function fakeApi(options: {
+  summary?: CheckoutSummary;
+  confirm?: () => Promise<ConfirmResult>;
+  payment?: (paymentId: string) => Promise<ConfirmResult>;
+  cancel?: (paymentId: string, reason: CancelReason) => Promise<ConfirmResult>;
+}) {
+  const confirms: { token: string; body: ConfirmCheckout }[] = [];
+  const checks: string[] = [];
+  const cancels: { paymentId: string; reason: CancelReason }[] = [];
+  const api: CheckoutApi = {
+    fetchSummary: async () => options.summary ?? openSummary,
+    confirmCheckout: (token, body) => {
+      confirms.push({ token, body });
+      return options.confirm?.() ?? never();
+    },
+    fetchPayment: (_token, paymentId) => {
+      checks.push(paymentId);
+      return options.payment?.(paymentId) ?? never();
+    },
+    cancelChallenge: (_token, paymentId, reason) => {
+      cancels.push({ paymentId, reason });
+      return options.cancel?.(paymentId, reason) ?? never();
+    },
+  };
+  return { api, confirms, checks, cancels };
+}
+
+/** Long enough never to run out within a test unless the test shortens one. */
+export const slowTiming: ThreeDsTiming = {
+  methodTimeoutMs: 60_000,
+  acsReadyTimeoutMs: 60_000,
+  pollIntervalMs: 60_000,
+};
+
+export async function mount(
+  api: CheckoutApi,
+  options: { where?: Pick<Location, 'pathname' | 'hash'>; timing?: Partial<ThreeDsTiming> } = {},
+) {
+  const where = options.where ?? { pathname: '/checkout/ct_test1', hash: '' };
+  const timing = { ...slowTiming, ...options.timing };
+  const app = await fixture<CheckoutApp>(
+    html`<payframe-checkout-app
+      .api=${api}
+      .where=${where}
+      .timing=${timing}
+    ></payframe-checkout-app>`,
+  );
+  const ui = page.elementLocator(app);
+  return { app, ui };
+}
+
+/** Two years ahead, so the expiry typed in these tests never lies in the past. */
+export const EXP_YEAR = new Date().getFullYear() + 2;
+export const EXP_YY = String(EXP_YEAR % 100).padStart(2, '0');
+
+export async function payWith(
+  ui: ReturnType<typeof page.elementLocator>,
+  number = '4242424242424242',
+) {
+  await ui.getByLabelText('Card number').fill(number);
+  await ui.getByLabelText('Expiry date').fill(`12 / ${EXP_YY}`);
+  await ui.getByLabelText('Security code').fill('123');
+  await ui.getByLabelText('Name on card').fill('Ada Lovelace');
+  await userEvent.click(ui.getByRole('button', { name: /^Pay/ }));
+}
+
+export const deferred = <T>() => {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((yes, no) => ((resolve = yes), (reject = no)));
+  return { promise, resolve, reject };
+};

@@ -1,0 +1,137 @@
+/**
+ * Words for the reference that the zod schemas do not carry: what each component is and what its
+ * less obvious fields mean. The builder refuses a note for a field that no longer exists, so a
+ * renamed field cannot leave a stale description behind.
+ */
+export interface ComponentNotes {
+  description: string;
+  fields?: Record<string, string>;
+}
+
+// Amounts need no note: `amountSchema` carries its own description wherever it is used.
+const money = { currency: 'ISO 4217 currency code.' };
+const timestamps = { created_at: 'ISO 8601 time, UTC.' };
+
+export const FIELD_NOTES: Record<string, ComponentNotes> = {
+  LineItem: {
+    description: 'One line of an invoice.',
+    fields: { unit_amount: 'Price of one unit in minor units.' },
+  },
+  CreateInvoice: {
+    description: 'What the merchant wants paid.',
+    fields: {
+      items: 'The server sums `unit_amount × quantity`.',
+      order_id: 'Your order reference, checked again by validate.',
+      description: 'Shown to the shopper.',
+      capture: '`manual` authorizes only (PA); capture later.',
+      success_url: 'Where the hosted page sends the shopper after paying.',
+      cancel_url: 'Where the hosted page sends the shopper who gives up.',
+      metadata: 'Yours, returned as sent.',
+    },
+  },
+  CancelInvoice: { description: 'No options: send `{}` or no body.' },
+  Invoice: {
+    description: 'An invoice: what the merchant wants paid, with its checkout.',
+    fields: {
+      ...money,
+      ...timestamps,
+      payment_id: 'The payment that paid it, once paid.',
+      checkout: 'Hand `token` to the page; it reveals only the invoice summary and expires.',
+    },
+  },
+  CardInput: {
+    description: 'Card data from a PCI-DSS compliant merchant server; every rule is re-checked.',
+  },
+  CreatePayment: {
+    description: 'A server-to-server payment of an open invoice.',
+    fields: {
+      invoice: 'The invoice to pay, `inv_…`.',
+      type: '`PA` authorizes only (capture later); `DB` authorizes and captures at once.',
+      shopper_result_url: 'Where a challenge sends the shopper back.',
+    },
+  },
+  ValidatePayment: {
+    description: 'What your server expects to have been paid.',
+    fields: { order_id: 'Your order reference, as sent when creating the invoice.' },
+  },
+  CapturePayment: {
+    description: 'Capture once, fully or partly; the rest of the authorization is released.',
+    fields: { amount: 'Omit to capture everything authorized.' },
+  },
+  VoidPayment: { description: 'No options: send `{}` or no body.' },
+  RefundPayment: {
+    description: 'Refund part or all of what is left of the captured amount.',
+    fields: { amount: 'Omit to refund everything left.' },
+  },
+  RebillPayment: {
+    description: 'Charge the same card again for additional items.',
+    fields: { items: 'The server sums `unit_amount × quantity`.' },
+  },
+  Transaction: {
+    description:
+      'One money movement: PA authorize, DB debit, CP capture, RV void, RF refund, ' +
+      'RB rebill, CB chargeback, CR chargeback reversal.',
+    fields: { ...money, ...timestamps },
+  },
+  PaymentError: {
+    description: 'Why a payment failed; the same codes as problem+json, plus `retryable`.',
+    fields: { retryable: 'True when another try (or another card) may succeed.' },
+  },
+  Payment: {
+    description: 'One attempt to pay an invoice, with its money movements.',
+    fields: { ...money, ...timestamps, error: 'Set when the payment `failed`.' },
+  },
+  ChallengeAction: { description: 'A form POST the shopper’s browser must make to its issuer.' },
+  CreatedPayment: {
+    description: 'The payment, plus the next action when it `requires_action`.',
+    fields: { action: 'Set when the status is `requires_action`.' },
+  },
+  ValidationResult: {
+    description: 'Fulfil the order only on `valid: true`; every mismatch is named in `reasons`.',
+  },
+  RebillResult: {
+    description: 'A declined rebill is an answer (`status: failed`), not an HTTP error.',
+    fields: { transaction_id: 'The new RB transaction.' },
+  },
+  CheckoutSummary: {
+    description: 'What the checkout frame may know: the invoice summary, nothing more.',
+    fields: {
+      ...money,
+      allowed_origins: 'Origins allowed to embed the checkout.',
+      payment_id: 'The payment that paid the invoice, so a late frame can still report success.',
+    },
+  },
+  ConfirmCheckout: { description: 'Card data as the frame sends it; every rule is re-checked.' },
+  ConfirmResult: {
+    description: 'A decline is an answer (`status: failed`), not an HTTP error.',
+  },
+  CancelChallenge: {
+    description: 'Ends an open 3-D Secure challenge from the frame.',
+    fields: { reason: '`canceled` by the shopper, or `unavailable`: the issuer never showed.' },
+  },
+  Chargeback: {
+    description: 'The shopper’s bank disputes the payment (test mode).',
+    fields: { amount: 'Omit to dispute everything captured and not refunded.' },
+  },
+  DisputeOutcome: { description: 'No options: send `{}` or no body.' },
+  AdvanceClock: {
+    description: 'How far to move the server clock.',
+    fields: { seconds: 'Up to 366 days.' },
+  },
+  ClockAdvanced: {
+    description: 'The new server time and what the expiry sweep expired.',
+    fields: {
+      now: 'ISO 8601 time, UTC.',
+      expired: 'How many of each kind expired: `invoices`, `authorizations`, …',
+    },
+  },
+  ErrorCode: { description: 'A stable error code from the catalog.' },
+  FieldError: { description: 'One field-level problem inside an `invalid_request`.' },
+  Problem: {
+    description: 'RFC 9457 problem details. Branch on `code`; `title` and `detail` are for people.',
+    fields: {
+      type: 'A URI naming the error code.',
+      errors: 'For `invalid_request`: each field that does not match.',
+    },
+  },
+};

@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OpenApiDocument } from '../openapi/build-openapi';
+import { openApiChecker } from '../test-support/openapi-checker';
+import { cardBody, startTestServer, type TestServer } from '../test-support/test-server';
+import { sqliteTestStore, type TestStore } from '../test-support/test-stores';
+
+let store: TestStore;
+let server: TestServer;
+let document: OpenApiDocument;
+let checker: ReturnType<typeof openApiChecker>;
+
+beforeAll(async () => {
+  store = await sqliteTestStore();
+  server = await startTestServer(store);
+  document = (await (await fetch(`${server.url}/openapi.json`)).json()) as OpenApiDocument;
+  checker = openApiChecker(document);
+});
+afterAll(async () => {
+  await server.close();
+  await store.dispose();
+});
+
+const key = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
+
+describe('real answers match the OpenAPI document', () => {
+  type Body = Record<string, unknown> & { id: string };
+  const exercised = new Set<string>();
+
+  /** Calls an operation by its documented path; checks the request and the answer. */
+  async function call(
+    method: 'get' | 'post',
+    path: string,
+    options: { params?: Record<string, string>; body?: unknown; status?: number } = {},
+  ): Promise<Body> {
+    if (options.body !== undefined) {
+      expect(checker.requestMismatch(method, path, options.body)).toBeNull();
+    }
+    const url = path.replace(/\{(\w+)\}/g, (_, name: string) => options.params?.[name] ?? '');
+    const response = await fetch(`${server.url}${url}`, {
+      method: method.toUpperCase(),
+      headers: {
+        ...(checker.needsSecretKey(method, path)
+          ? { authorization: `Bearer ${server.secretKey}` }
+          : {}),
+        ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+    });
+    const body = (await response.json()) as Body;
+    if (options.status) expect(response.status, JSON.stringify(body)).toBe(options.status);
+    const contentType = response.headers.get('content-type') ?? '';
+    expect(checker.responseMismatch(method, path, response.status, contentType, body)).toBeNull();
+    exercised.add(`${key(method, path)} ${response.status}`);
+    return body;
+  }
+
+  async function openInvoice(capture: 'automatic' | 'manual') {
+    const body = { currency: 'EUR', order_id: 'order-7', capture, amount: 5000 };
+    return call('post', '/v1/invoices', { body, status: 201 });
+  }
+
+  it('for invoices, checkout, the back office and test mode', async () => {
+    const invoice = await openInvoice('manual');
+    const id = invoice.id;
+    await call('get', '/v1/invoices/{id}', { params: { id }, status: 200 });
+    const token = (invoice.checkout as { token: string }).token;
+    await call('get', '/v1/checkout/{token}', { params: { token }, status: 200 });
+    const confirm = '/v1/checkout/{token}/confirm';
+    const paid = await call('post', confirm, {
+      params: { token },
+      body: cardBody('4242424242424242'),
+      status: 200,
+    });
+    const pay = { id: String(paid.payment_id) };
+    await call('get', '/v1/payments/{id}', { params: pay, status: 200 });
+    const expected = { amount: 5000, currency: 'EUR', order_id: 'order-7' };
+    await call('post', '/v1/payments/{id}/validate', { params: pay, body: expected, status: 200 });
+    await call('post', '/v1/payments/{id}/capture', {
+      params: pay,
+      body: { amount: 4000 },
+      status: 200,
+    });
+    await call('post', '/v1/payments/{id}/capture', { params: pay, status: 409 });
+    await call('post', '/v1/payments/{id}/refunds', {
+      params: pay,
+      body: { amount: 500 },
+      status: 201,
+    });
+    await call('post', '/v1/payments/{id}/rebill', {
+      params: pay,
+      body: { amount: 300 },
+      status: 200,
+    });
+    await call('post', '/v1/test/payments/{id}/chargeback', {
+      params: pay,
+      body: { reason: 'fraudulent' },
+      status: 200,
+    });
+    await call('post', '/v1/test/payments/{id}/dispute-lost', { params: pay, status: 200 });
+    await call('post', '/v1/test/clock/advance', { body: { seconds: 60 }, status: 200 });
+  });
+
+  it('for server-to-server payments, voids, reversals and cancellations', async () => {
+    const card = cardBody('4242424242424242').card;
+    const first = await openInvoice('automatic');
+    const debit = await call('post', '/v1/payments', {
+      body: { invoice: first.id, type: 'DB', card },
+      status: 201,
+    });
+    await call('post', '/v1/test/payments/{id}/chargeback', {
+      params: { id: debit.id },
+      status: 200,
+    });
+    await call('post', '/v1/test/payments/{id}/chargeback-reversal', {
+      params: { id: debit.id },
+      status: 200,
+    });
+    const second = await openInvoice('manual');
+    const auth = await call('post', '/v1/payments', {
+      body: { invoice: second.id, type: 'PA', card },
+      status: 201,
+    });
+    await call('post', '/v1/payments/{id}/void', {
+      params: { id: auth.id },
+      body: {},
+      status: 200,
+    });
+    const third = await openInvoice('automatic');
+    await call('post', '/v1/invoices/{id}/cancel', { params: { id: third.id }, status: 200 });
+    await call('post', '/v1/invoices/{id}/cancel', { params: { id: third.id }, status: 409 });
+  });
+
+  it('for problems: unknown ids, invalid bodies, declines', async () => {
+    await call('get', '/v1/invoices/{id}', { params: { id: 'inv_0000000000' }, status: 404 });
+    await call('get', '/v1/payments/{id}', { params: { id: 'nope' }, status: 400 });
+    const invoice = await openInvoice('automatic');
+    const token = (invoice.checkout as { token: string }).token;
+    const declined = await call('post', '/v1/checkout/{token}/confirm', {
+      params: { token },
+      body: cardBody('4000000000000002'),
+      status: 200,
+    });
+    expect(declined.status).toBe('failed');
+  });
+
+  it('for a 3-D Secure challenge, read and canceled by the frame', async () => {
+    const invoice = await openInvoice('automatic');
+    const token = (invoice.checkout as { token: string }).token;
+    const pending = await call('post', '/v1/checkout/{token}/confirm', {
+      params: { token },
+      body: { ...cardBody('4000000000003220'), challenge_window_size: '03' },
+      status: 200,
+    });
+    expect(pending.status).toBe('requires_action');
+    const params = { token, id: String(pending.payment_id) };
+    await call('get', '/v1/checkout/{token}/payments/{id}', { params, status: 200 });
+    const canceled = await call('post', '/v1/checkout/{token}/payments/{id}/cancel', {
+      params,
+      body: { reason: 'canceled' },
+      status: 200,
+    });
+    expect(canceled.status).toBe('failed');
+  });
+
+  // Runs last: counts what the tests above exercised.
+  it('covers the success answer of every documented operation', () => {
+    const operations = Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.entries(item).map(([method, op]) => {
+        const status = Object.keys(op.responses as object).find((s) => s.startsWith('2'));
+        return `${key(method, path)} ${status}`;
+      }),
+    );
+    expect(operations.filter((op) => !exercised.has(op))).toEqual([]);
+  });
+});

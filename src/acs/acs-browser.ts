@@ -15,7 +15,7 @@ export async function openChallengePage(
   // A page of its own context, as axe asks: it opens helper pages in the same context.
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
-  page.on('close', () => void context.close());
+  page.on('close', () => void context.close().catch(() => undefined));
   await page.goto(`${acs.url}/`);
   await postChallenge(page, acs, creq);
   return page;

@@ -29,9 +29,8 @@ const optionsSchema = z.object({
   /**
    * Origins of merchant pages. They show the checkout frame inline or as an overlay, and CSP checks
    * `frame-ancestors` against every ancestor, not just the parent: the challenge nested in the
-   * checkout frame only loads when the page above that frame is listed too. They also receive the
-   * shopper back after a server-to-server challenge, through the payment server's 303, and
-   * browsers check `form-action` along the redirect.
+   * checkout frame only loads when the page above that frame is listed too. (A server-to-server
+   * shopper returns through the payment server's own page, so that needs no entry here.)
    */
   merchantOrigins: z.array(origin).default([]),
 });

@@ -38,7 +38,9 @@ export const confirmCheckoutSchema = z.strictObject({
   /** Whether the issuer's 3DS-Method page completed in time (Y), not (N), or was not run (U). */
   three_ds_method: z.optional(threeDsMethodCompletionSchema),
   /** The frame's language (BCP 47), so the issuer's page speaks it too. */
-  locale: z.optional(z.string().check(z.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/))),
+  locale: z.optional(
+    z.string().check(z.maxLength(35), z.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/)),
+  ),
 });
 export type ConfirmCheckout = z.infer<typeof confirmCheckoutSchema>;
 

@@ -48,6 +48,7 @@ export const ERROR_CODES = [
   'origin_not_allowed',
   'frame_load_failed',
   'unsupported_mode',
+  'invalid_appearance',
   'internal_error',
 ] as const;
 

@@ -125,6 +125,7 @@ export const ERROR_CATALOG = {
   origin_not_allowed: entry(403, 'merchant', 'This page is not allowed to embed the checkout.'),
   frame_load_failed: entry(502, 'network', 'The checkout could not be loaded.', true),
   unsupported_mode: entry(400, 'merchant', 'This display mode is not available.'),
+  invalid_appearance: entry(400, 'merchant', 'The appearance has a value that is not allowed.'),
   internal_error: entry(500, 'internal', 'Something went wrong on our side.', true),
 } as const satisfies Record<ErrorCode, CatalogEntry>;
 

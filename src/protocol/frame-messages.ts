@@ -43,12 +43,21 @@ export const frameToHostSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('state'), phase: z.enum(['entry', 'processing', 'challenge']) }),
   resultMessageSchema,
+  /** An integration problem the frame found (`invalid_appearance`); the checkout goes on. */
+  z.strictObject({ type: z.literal('error'), code: errorCodeSchema, message: z.string() }),
 ]);
 export type FrameToHost = z.infer<typeof frameToHostSchema>;
 
 export const configureMessageSchema = z.strictObject({
   type: z.literal('configure'),
   locale: z.optional(z.string().check(z.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$|^auto$/))),
+  /**
+   * The host's appearance, checked by the frame with `parseAppearance` (appearance.ts) rather than
+   * here: an invalid one is then reported back as `invalid_appearance` while the locale still
+   * applies, instead of the whole message being dropped. Absent means the default look. Kept out
+   * of this schema also keeps its patterns out of `embed.js`, which only sends it.
+   */
+  appearance: z.optional(z.unknown()),
 });
 export const hostToFrameSchema = z.discriminatedUnion('type', [
   configureMessageSchema,

@@ -15,11 +15,24 @@ export function currencyExponent(currency: string): number {
   );
 }
 
+/**
+ * Integer minor units as an exact decimal string (`1999`, exponent 2 → `"19.99"`): the point is
+ * placed in the digits, never by dividing, so no amount is ever a binary fraction.
+ */
+export function minorUnitsToDecimal(amount: number, exponent: number): string {
+  if (!Number.isSafeInteger(amount)) throw new RangeError(`not integer minor units: ${amount}`);
+  const digits = String(Math.abs(amount)).padStart(exponent + 1, '0');
+  const sign = amount < 0 ? '-' : '';
+  if (exponent === 0) return sign + digits;
+  return `${sign}${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
+}
+
 /** Formats integer minor units for display, e.g. `formatMoney(1999, 'EUR', 'de')` → `19,99 €`. */
 export function formatMoney(amount: number, currency: string, locale?: string): string {
-  const exponent = currencyExponent(currency);
+  const decimal = minorUnitsToDecimal(amount, currencyExponent(currency));
+  // Intl takes the decimal string as is (a StringNumericLiteral), keeping every digit exact.
   return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(
-    amount / 10 ** exponent,
+    decimal as Intl.StringNumericLiteral,
   );
 }
 

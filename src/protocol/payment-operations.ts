@@ -48,7 +48,6 @@ export const rebillPaymentSchema = z
   .strictObject({
     items: z.optional(z.array(lineItemSchema).check(z.minLength(1), z.maxLength(100))),
     amount: z.optional(amountSchema.check(z.minimum(1))),
-    description: z.optional(z.string().check(z.minLength(1), z.maxLength(500))),
   })
   .check(
     z.refine((body) => (body.items === undefined) !== (body.amount === undefined), {
@@ -65,22 +64,10 @@ export const rebillResultSchema = z.discriminatedUnion('status', [
 ]);
 export type RebillResult = z.infer<typeof rebillResultSchema>;
 
-export const DisputeReason = {
-  fraudulent: 'fraudulent',
-  product_not_received: 'product_not_received',
-  duplicate: 'duplicate',
-  general: 'general',
-} as const;
-export type DisputeReason = (typeof DisputeReason)[keyof typeof DisputeReason];
-
 /** `POST /v1/test/payments/{id}/chargeback` (test mode): the shopper's bank disputes the payment. */
 export const chargebackSchema = z.strictObject({
   /** Omit to dispute everything captured and not refunded. */
   amount: z.optional(amountSchema.check(z.minimum(1))),
-  reason: z._default(
-    z.enum(Object.values(DisputeReason) as [DisputeReason, ...DisputeReason[]]),
-    'general',
-  ),
 });
 
 /** `POST /v1/test/payments/{id}/chargeback-reversal` and `/dispute-lost` take no options. */

@@ -313,4 +313,54 @@ describe.each(stores)('3-D Secure on %s', (_name, open) => {
       1,
     );
   });
+
+  it('never lets one checkout cancel another invoice’s challenge', async () => {
+    const mine = await checkout();
+    const theirs = await checkout();
+    const result = await confirm(theirs, CHALLENGE);
+    const cancel = await fetch(
+      `${server.url}/v1/checkout/${mine}/payments/${result.payment_id}/cancel`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ reason: 'canceled' }),
+      },
+    );
+    await expectProblem(cancel, 404, 'payment_not_found');
+    expect((await payment(result.payment_id)).status).toBe('requires_action');
+  });
+
+  it('treats a result held back past the deadline as a timeout', async () => {
+    const token = await checkout();
+    const result = await confirm(token, CHALLENGE);
+    const cres = resultFor(result.action.parameters.creq);
+    const clock = server.services.now;
+    server.services.now = () => clock() + 61_000;
+    await notify(cres);
+    server.services.now = clock;
+    expect(await attempt(token, result.payment_id)).toMatchObject({
+      error: { code: 'authentication_timeout' },
+    });
+  });
+
+  it('settles a passed challenge whose authorization never finished, freeing the invoice', async () => {
+    const token = await checkout();
+    const result = await confirm(token, CHALLENGE);
+    const store = server.services.store;
+    const complete = store.completePayment.bind(store);
+    store.completePayment = async () => {
+      store.completePayment = complete;
+      throw new Error('the process died here');
+    };
+    server.app.log.level = 'silent';
+    expect((await notify(resultFor(result.action.parameters.creq))).status).toBe(500);
+    expect((await payment(result.payment_id)).status).toBe('requires_action');
+    const swept = await server.merchant('/v1/test/clock/advance', { body: { seconds: 121 } });
+    expect((await swept.json()).expired.challenges).toBe(1);
+    expect(await attempt(token, result.payment_id)).toMatchObject({
+      status: 'failed',
+      error: { code: 'processing_error', retryable: true },
+    });
+    expect((await confirm(token, '4242424242424242')).status).toBe('succeeded');
+  });
 });

@@ -107,7 +107,15 @@ export async function payInvoice(
   };
   if (transStatus === 'R') {
     const rejected = { approved: false, code: 'authentication_rejected' } as const;
-    return applyAnswer(services, invoice, payment, rejected, 'processing', authentication);
+    return applyAnswer(
+      services,
+      invoice,
+      payment,
+      rejected,
+      'processing',
+      authentication,
+      'insert',
+    );
   }
   const answer = await authorize(services, payment, {
     pan: card.pan,
@@ -115,7 +123,7 @@ export async function payInvoice(
     expYear: input.exp_year,
     cvc: input.cvc,
   });
-  return applyAnswer(services, invoice, payment, answer, 'processing', authentication);
+  return applyAnswer(services, invoice, payment, answer, 'processing', authentication, 'insert');
 }
 
 /** Asks the acquirer; an unreachable or failing acquirer is a retryable `processing_error`. */
@@ -148,7 +156,8 @@ export async function applyAnswer(
   answer: AttemptAnswer,
   from: 'processing' | 'requires_action',
   authentication: AuthenticationRecord,
-  newAuthentication = from === 'processing',
+  /** How the authentication is written: new (frictionless), or a challenge's ending. */
+  write: 'insert' | { expect: 'pending' | 'authorizing' },
 ): Promise<ConfirmResult> {
   const now = services.now();
   const automatic = payment.capture === 'automatic';
@@ -202,7 +211,20 @@ export async function applyAnswer(
     invoicePaid: answer.approved,
     events,
     now,
-    ...(newAuthentication ? { authentication } : {}),
+    ...(write === 'insert'
+      ? { authentication }
+      : {
+          finishAuthentication: {
+            id: authentication.id,
+            expect: write.expect,
+            outcome: {
+              trans_status: authentication.trans_status,
+              eci: authentication.eci,
+              liability_shift: authentication.liability_shift,
+              failure_reason: authentication.failure_reason,
+            },
+          },
+        }),
   });
   return attemptOutcome(invoice.id, payment.id, errorCode);
 }

@@ -145,42 +145,65 @@ async function loadAttempt(services: Services, authentication: AuthenticationRec
   return { payment, invoice };
 }
 
+/** True when another ending had already won (the conditional write found nothing to move). */
+const lostRace = (error: unknown) =>
+  error instanceof PayframeError && error.code === 'illegal_transition';
+
 /**
- * Ends a pending challenge, once: the authentication is finished first (the save before the
- * acquirer call); whoever loses that race (a replayed result, a cancel, the timeout sweep) stops.
+ * Ends a pending challenge, once. An ending without authentication writes the authentication's
+ * outcome and the failed payment in one transaction. A passed challenge is saved as
+ * `authorizing` before the acquirer is called, then finished with the acquirer's answer; a result,
+ * a cancel, a replay and the sweeps race safely, exactly one going on.
  */
 async function endChallenge(
   services: Services,
   authentication: AuthenticationRecord,
   ending: Ending | null,
 ): Promise<boolean> {
-  const brand = (await loadAttempt(services, authentication)).payment.brand;
+  const { payment, invoice } = await loadAttempt(services, authentication);
   const transStatus = ending ? ending.transStatus : 'Y';
   const outcome = {
     trans_status: transStatus,
-    eci: eciFor(brand, transStatus),
+    eci: eciFor(payment.brand, transStatus),
     liability_shift: ending ? 0 : 1,
     failure_reason: ending?.reason ?? null,
   };
-  const won = await services.store.finishAuthentication(authentication.id, outcome, services.now());
-  if (!won) return false;
-  const { payment, invoice } = await loadAttempt(services, authentication);
   const finished = { ...authentication, ...outcome, status: 'done' };
-  let answer: AttemptAnswer;
   if (ending) {
-    answer = { approved: false, code: ending.code };
-  } else {
-    const card = await services.store.findVaultCard(payment.app_id, payment.vault_card_id);
-    if (!card) throw new PayframeError('internal_error', 'The vaulted card is missing.');
-    // The CVC is never stored (DESIGN §9): it was checked when the attempt started.
-    answer = await authorize(services, payment, {
-      pan: services.vault.decrypt(card.pan_ciphertext),
-      expMonth: card.exp_month,
-      expYear: card.exp_year,
-    });
+    const refused = { approved: false, code: ending.code } as const;
+    return settle(services, invoice, payment, refused, finished, 'pending');
   }
-  await applyAnswer(services, invoice, payment, answer, 'requires_action', finished, false);
-  return true;
+  const won = await services.store.startAuthorizing(authentication.id, outcome, services.now());
+  if (!won) return false;
+  const card = await services.store.findVaultCard(payment.app_id, payment.vault_card_id);
+  // The CVC is never stored (DESIGN §9): it was checked when the attempt started.
+  const answer: AttemptAnswer = card
+    ? await authorize(services, payment, {
+        pan: services.vault.decrypt(card.pan_ciphertext),
+        expMonth: card.exp_month,
+        expYear: card.exp_year,
+      })
+    : { approved: false, code: 'processing_error' };
+  return settle(services, invoice, payment, answer, finished, 'authorizing');
+}
+
+async function settle(
+  services: Services,
+  invoice: InvoiceRecord,
+  payment: PaymentRecord,
+  answer: AttemptAnswer,
+  authentication: AuthenticationRecord,
+  expect: 'pending' | 'authorizing',
+): Promise<boolean> {
+  try {
+    await applyAnswer(services, invoice, payment, answer, 'requires_action', authentication, {
+      expect,
+    });
+    return true;
+  } catch (error) {
+    if (lostRace(error)) return false;
+    throw error;
+  }
 }
 
 /**
@@ -198,7 +221,9 @@ export async function receiveChallengeResult(
     throw new PayframeError('invalid_request', 'The challenge result belongs to no payment.');
   }
   if (authentication.status === 'pending') {
-    await endChallenge(services, authentication, endingOf(message));
+    // A result held back past the deadline is the timeout it would have been.
+    const late = services.now() >= authentication.expires_at;
+    await endChallenge(services, authentication, late ? ENDINGS.timeout : endingOf(message));
   }
   return {
     paymentId: authentication.payment_id,
@@ -214,21 +239,36 @@ export async function cancelChallenge(
   paymentId: string,
   reason: 'canceled' | 'unavailable',
 ): Promise<ConfirmResult> {
+  // Only this checkout's own attempts: a token never reaches another invoice's payment.
+  const payment = await services.store.findPayment(invoice.app_id, paymentId);
+  if (!payment || payment.invoice_id !== invoice.id) throw new PayframeError('payment_not_found');
   const authentication = await services.store.findAuthenticationOfPayment(paymentId);
-  if (!authentication || authentication.app_id !== invoice.app_id) {
-    throw new PayframeError('payment_not_found');
-  }
-  if (authentication.status === 'pending') {
+  if (authentication?.status === 'pending') {
     await endChallenge(services, authentication, ENDINGS[reason]);
   }
   return attemptResult(services, invoice, paymentId);
 }
 
-/** Ends challenges nobody answered in time as `U` (timeout); returns how many. */
+/** How long an issuer's approved result may take to be applied before the sweep settles it. */
+export const AUTHORIZING_GRACE_MS = 2 * 60 * 1000;
+
+/**
+ * Ends challenges nobody answered in time as `U` (timeout), and settles passed challenges whose
+ * authorization never finished (the process died mid-call) as a retryable `processing_error`, so
+ * no invoice stays held. Returns how many it ended.
+ */
 export async function sweepChallenges(services: Services, limit: number): Promise<number> {
+  const now = services.now();
   let ended = 0;
-  for (const lapsed of await services.store.listLapsedChallenges(services.now(), limit)) {
+  for (const lapsed of await services.store.listLapsedChallenges(now, limit)) {
     if (await endChallenge(services, lapsed, ENDINGS.timeout)) ended += 1;
+  }
+  const stuck = await services.store.listStuckAuthorizing(now - AUTHORIZING_GRACE_MS, limit);
+  for (const authentication of stuck) {
+    const { payment, invoice } = await loadAttempt(services, authentication);
+    const failed = { approved: false, code: 'processing_error' } as const;
+    const done = { ...authentication, status: 'done' };
+    if (await settle(services, invoice, payment, failed, done, 'authorizing')) ended += 1;
   }
   return ended;
 }

@@ -93,7 +93,7 @@ describe('real answers match the OpenAPI document', () => {
     });
     await call('post', '/v1/test/payments/{id}/chargeback', {
       params: pay,
-      body: { reason: 'fraudulent' },
+      body: { amount: 100 },
       status: 200,
     });
     await call('post', '/v1/test/payments/{id}/dispute-lost', { params: pay, status: 200 });

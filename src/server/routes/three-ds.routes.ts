@@ -20,6 +20,10 @@ const NOTIFY_SCRIPT = `(() => {
     location.replace(returnUrl);
   } else if (window.parent !== window && type) {
     window.parent.postMessage(paymentId ? { type, paymentId } : { type }, location.origin);
+  } else {
+    // A server-to-server challenge without a shopper_result_url: nowhere to return to.
+    document.querySelector('p').textContent =
+      'Verification finished. You can close this window and return to the shop.';
   }
 })();
 `;

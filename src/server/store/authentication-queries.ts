@@ -32,7 +32,7 @@ export function findAuthentication(
   return db.selectFrom('authentications').selectAll().where(column, '=', value).executeTakeFirst();
 }
 
-export async function finishAuthentication(
+export async function startAuthorizing(
   db: Kysely<Database>,
   id: string,
   outcome: AuthenticationOutcome,
@@ -40,7 +40,7 @@ export async function finishAuthentication(
 ): Promise<boolean> {
   const finished = await db
     .updateTable('authentications')
-    .set({ ...outcome, status: 'done', updated_at: now })
+    .set({ ...outcome, status: 'authorizing', updated_at: now })
     .where('id', '=', id)
     .where('status', '=', 'pending')
     .executeTakeFirst();
@@ -58,6 +58,21 @@ export function listLapsedChallenges(
     .where('status', '=', 'pending')
     .where('expires_at', '<=', now)
     .orderBy('expires_at')
+    .limit(limit)
+    .execute();
+}
+
+export function listStuckAuthorizing(
+  db: Kysely<Database>,
+  before: number,
+  limit: number,
+): Promise<AuthenticationRecord[]> {
+  return db
+    .selectFrom('authentications')
+    .selectAll()
+    .where('status', '=', 'authorizing')
+    .where('updated_at', '<=', before)
+    .orderBy('updated_at')
     .limit(limit)
     .execute();
 }

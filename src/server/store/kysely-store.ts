@@ -181,6 +181,18 @@ export class KyselyStore implements Store {
       if (c.authentication) {
         await tx.insertInto('authentications').values(c.authentication).execute();
       }
+      if (c.finishAuthentication) {
+        const { id, expect, outcome } = c.finishAuthentication;
+        const finished = await tx
+          .updateTable('authentications')
+          .set({ ...outcome, status: 'done', updated_at: c.now })
+          .where('id', '=', id)
+          .where('status', '=', expect)
+          .executeTakeFirst();
+        if (finished.numUpdatedRows === 0n) {
+          throw new PayframeError('illegal_transition', `authentication ${id} is not ${expect}`);
+        }
+      }
       const released = await tx
         .updateTable('invoices')
         .set({
@@ -213,8 +225,12 @@ export class KyselyStore implements Store {
     return auth.findAuthentication(this.db, 'payment_id', paymentId);
   }
 
-  finishAuthentication(id: string, outcome: AuthenticationOutcome, now: number): Promise<boolean> {
-    return auth.finishAuthentication(this.db, id, outcome, now);
+  startAuthorizing(id: string, outcome: AuthenticationOutcome, now: number): Promise<boolean> {
+    return auth.startAuthorizing(this.db, id, outcome, now);
+  }
+
+  listStuckAuthorizing(before: number, limit: number): Promise<AuthenticationRecord[]> {
+    return auth.listStuckAuthorizing(this.db, before, limit);
   }
 
   listLapsedChallenges(now: number, limit: number): Promise<AuthenticationRecord[]> {

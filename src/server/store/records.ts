@@ -45,6 +45,15 @@ export interface PaymentCompletion {
   invoicePaid: boolean;
   /** A frictionless or rejected authentication, saved with the payment's completion. */
   authentication?: AuthenticationRecord;
+  /**
+   * A challenge's ending, written with the payment's completion; the whole completion fails when
+   * the authentication is no longer in `expect` (another ending won).
+   */
+  finishAuthentication?: {
+    id: string;
+    expect: 'pending' | 'authorizing';
+    outcome: AuthenticationOutcome;
+  };
   events: NewEvent[];
   now: number;
 }
@@ -100,10 +109,13 @@ export interface Store {
   findAuthentication(id: string): Promise<AuthenticationRecord | undefined>;
   findAuthenticationOfPayment(paymentId: string): Promise<AuthenticationRecord | undefined>;
   /**
-   * Ends a pending authentication with its outcome; false when it had already ended (a replayed
-   * result, a cancel racing the result, the timeout sweep): of several endings exactly one wins.
+   * A challenge passed: its outcome is saved and it becomes `authorizing` before the acquirer is
+   * called. False when it was no longer pending (a replayed result, a cancel or the timeout sweep
+   * won): of several endings exactly one goes on.
    */
-  finishAuthentication(id: string, outcome: AuthenticationOutcome, now: number): Promise<boolean>;
+  startAuthorizing(id: string, outcome: AuthenticationOutcome, now: number): Promise<boolean>;
+  /** Authentications left `authorizing` since before `before` (the process died mid-call). */
+  listStuckAuthorizing(before: number, limit: number): Promise<AuthenticationRecord[]>;
   /** Pending challenges past their deadline (the shopper never answered). */
   listLapsedChallenges(now: number, limit: number): Promise<AuthenticationRecord[]>;
   findPayment(appId: string, id: string): Promise<PaymentRecord | undefined>;

@@ -25,7 +25,7 @@ export const challengeRequestSchema = z.strictObject({
   cardLast4: z.string().regex(/^\d{4}$/),
   /** Where the ACS form-posts `cres` when the challenge ends. */
   notificationURL: z.url(),
-  locale: z.string().max(10),
+  locale: z.string().max(35),
   /** Epoch ms after which the ACS refuses the challenge (the server then records `U`). */
   expiresAt: z.number().int(),
 });

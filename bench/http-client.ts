@@ -95,7 +95,7 @@ class Connection {
 
 /**
  * A keep-alive JSON client for one server on 127.0.0.1, on raw sockets: node:http's client costs
- * about four times more CPU per request, which made it, not the server, the bottleneck of the
+ * more than three times the CPU per request, which made it, not the server, the bottleneck of the
  * bare Fastify baseline on a 2-core machine (docs/benchmarks.md).
  */
 export class JsonClient {

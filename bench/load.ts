@@ -33,9 +33,12 @@ export interface LoadResult {
   timedOut: number;
   /** Failure messages with how often each occurred. */
   failures: Map<string, number>;
-  /** Latency per step, of requests answered inside the window. */
+  /**
+   * Latency per step, of requests sent inside the window, even if answered after it: a slow
+   * answer at the end still counts, a warm-up request answered inside the window does not.
+   */
   steps: Map<string, LatencyRecorder>;
-  /** Whole-unit latency (first request due → last answer), of units finished inside the window. */
+  /** Whole-unit latency (first request due → last answer), of successful units due in the window. */
   units: LatencyRecorder;
   /** Open loop only: units started but not finished when the drain time ran out. */
   unfinished: number;
@@ -78,16 +81,15 @@ class Tally {
       r.failures.set(work.failure, (r.failures.get(work.failure) ?? 0) + 1);
     }
     for (const sample of work.samples) {
-      if (!this.inWindow(sample.end)) continue;
+      if (!this.inWindow(sample.start)) continue;
       let recorder = r.steps.get(sample.step);
       if (!recorder) r.steps.set(sample.step, (recorder = new LatencyRecorder()));
       recorder.record(sample.end - sample.start);
     }
+    if (work.failure !== undefined) return;
     const end = work.samples.at(-1)?.end ?? performance.now();
-    if (work.failure === undefined && this.inWindow(end)) {
-      r.completed++;
-      r.units.record(end - scheduledAt);
-    }
+    if (this.inWindow(end)) r.completed++;
+    if (this.inWindow(scheduledAt)) r.units.record(end - scheduledAt);
   }
 }
 

@@ -69,6 +69,10 @@ async function startCheckout() {
   const checkout = document.createElement('payframe-checkout');
   checkout.setAttribute('token', token);
   checkout.setAttribute('mode', 'inline');
+  // `?locale=ar&theme=dark` on the shop's address shows the checkout that way (for trying it out).
+  const params = new URLSearchParams(location.search);
+  if (params.get('locale')) checkout.setAttribute('locale', params.get('locale'));
+  if (params.get('theme')) checkout.appearance = { theme: params.get('theme') };
   checkout.addEventListener('payframe-success', (event) => completeOrder(event.detail.paymentId));
   checkout.addEventListener('payframe-error', (event) => {
     $('shop-message').textContent = `Checkout could not start: ${event.detail.message}`;

@@ -14,7 +14,8 @@ export class ShopPage {
     this.checkout = new CheckoutFrame(page);
   }
 
-  async goto(): Promise<void> {
+  /** Opens the shop; `query` such as `?locale=ar&theme=dark` sets how the checkout shows. */
+  async goto(query = ''): Promise<void> {
     await this.page.addInitScript(() => {
       const events: { type: string; detail: unknown }[] = [];
       Object.assign(window, { __payframeEvents: events });
@@ -30,7 +31,7 @@ export class ShopPage {
         );
       }
     });
-    await this.page.goto('/');
+    await this.page.goto(`/${query}`);
   }
 
   async add(productName: string): Promise<void> {

@@ -6,5 +6,13 @@ export {
   cardNumberProblem,
   type CardNumberProblem,
 } from './card-number';
-export { parseExpiry, isExpired, isTooFarAhead, type Expiry } from './expiry';
+export {
+  parseExpiry,
+  expiryProblem,
+  isExpired,
+  isTooFarAhead,
+  type Expiry,
+  type ExpiryProblem,
+} from './expiry';
 export { cvcValid } from './cvc';
+export { cardholderNameProblem, type NameProblem } from './name';

@@ -28,6 +28,7 @@ describe('formatExpiry', () => {
     ['1/', '01 / '],
     ['1/2', '01 / 2'],
     ['01/2027', '01 / 27'],
+    ['2027-01', '01 / 27'],
     ['1 / 2030', '01 / 30'],
     ['0', '0'],
   ])('formats %j as %j', (raw, formatted) => {
@@ -99,6 +100,19 @@ describe('fieldProblem', () => {
 
   it('wants a name that is not only spaces', () => {
     expect(fieldProblem('name', { ...valid, name: '   ' }, now)).toBe('name_empty');
+  });
+
+  it('asks for the name again when a card number was typed into it', () => {
+    expect(fieldProblem('name', { ...valid, name: '4242 4242 4242 4242' }, now)).toBe('name_empty');
+    expect(fieldProblem('name', { ...valid, name: '山田　太郎' }, now)).toBeNull();
+  });
+
+  it('takes the new brands with their own lengths and security codes', () => {
+    const elo = { ...valid, number: '6362 9700 0045 7013' };
+    expect(fieldProblem('number', elo, now)).toBeNull();
+    expect(fieldProblem('number', { ...valid, number: '3622 720627 1667' }, now)).toBeNull();
+    expect(fieldProblem('number', { ...valid, number: '6205 5000 0000 0000 004' }, now)).toBeNull();
+    expect(fieldProblem('cvc', { ...elo, cvc: '1234' }, now)).toBe('cvc_invalid');
   });
 });
 

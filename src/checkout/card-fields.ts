@@ -1,11 +1,12 @@
 import {
   cardNumberProblem,
+  cardholderNameProblem,
   cvcValid,
   detectBrand,
-  isExpired,
-  isTooFarAhead,
+  expiryProblem as expiryRuleProblem,
   normalizeCardNumber,
   parseExpiry,
+  type ExpiryProblem,
 } from '../card';
 import type { ConfirmCheckout } from '../protocol/checkout';
 import type { Strings } from './i18n';
@@ -78,12 +79,18 @@ function numberProblem(number: string): FieldProblem | null {
     : 'number_invalid';
 }
 
+const EXPIRY_PROBLEMS: Record<ExpiryProblem, FieldProblem> = {
+  empty: 'expiry_empty',
+  incomplete: 'expiry_incomplete',
+  invalid: 'expiry_invalid',
+  invalid_month: 'expiry_invalid',
+  past: 'expiry_past',
+  too_far: 'expiry_invalid',
+};
+
 function expiryProblem(expiry: string, now: Date): FieldProblem | null {
-  if (expiry.trim() === '') return 'expiry_empty';
-  if (digitsOf(expiry).length < 4) return 'expiry_incomplete';
-  const parsed = parseExpiry(expiry);
-  if (!parsed || isTooFarAhead(parsed, now)) return 'expiry_invalid';
-  return isExpired(parsed, now) ? 'expiry_past' : null;
+  const problem = expiryRuleProblem(expiry, now);
+  return problem ? EXPIRY_PROBLEMS[problem] : null;
 }
 
 function cvcProblem(cvc: string, number: string): FieldProblem | null {
@@ -103,7 +110,8 @@ export function fieldProblem(field: CardField, values: CardValues, now: Date): F
     case 'cvc':
       return cvcProblem(values.cvc, values.number);
     case 'name':
-      return values.name.trim() === '' ? 'name_empty' : null;
+      // One message asks for the name as on the card, whatever else was typed (a card number).
+      return cardholderNameProblem(values.name) ? 'name_empty' : null;
   }
 }
 
@@ -119,7 +127,7 @@ export function validateCard(
     const problem = fieldProblem(field, values, now);
     if (problem) problems[field] = problem;
   }
-  const expiry = parseExpiry(values.expiry);
+  const expiry = parseExpiry(values.expiry, now);
   if (Object.keys(problems).length > 0 || !expiry) return { ok: false, problems };
   return {
     ok: true,
@@ -135,14 +143,18 @@ export function validateCard(
 
 /**
  * Formats what the shopper typed or pasted as `MM / YY`. A leading 2–9 or `1/` can only be a
- * one-digit month, so it is padded; `01/2027` (autofill, paste) keeps the year's last two digits.
- * The trailing separator is left off while deleting, otherwise backspace could never remove it.
+ * one-digit month, so it is padded; `01/2027` and `2027-01` (autofill, paste) keep the year's
+ * last two digits. The trailing separator is left off while deleting, otherwise backspace could
+ * never remove it.
  */
 export function formatExpiry(raw: string, deleting: boolean): string {
-  const longYear = /^\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$/.exec(raw);
+  const monthYear = /^\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$/.exec(raw);
+  const yearMonth = /^\s*(\d{4})\s*[/-]\s*(\d{1,2})\s*$/.exec(raw);
+  const month = monthYear?.[1] ?? yearMonth?.[2];
+  const year = monthYear?.[2] ?? yearMonth?.[1];
   let digits: string;
-  if (longYear) {
-    digits = (longYear[1] ?? '').padStart(2, '0') + (longYear[2] ?? '').slice(2);
+  if (month && year) {
+    digits = month.padStart(2, '0') + year.slice(2);
   } else {
     digits = digitsOf(raw);
     if (/^\s*\d\s*[/.-]/.test(raw) || /^[2-9]/.test(digits)) digits = `0${digits}`;

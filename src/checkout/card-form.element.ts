@@ -78,12 +78,12 @@ export class CardForm extends LitElement {
 
   override render() {
     const s = this.strings;
-    const brand = detectBrand(normalizeCardNumber(this.values.number)).brand;
+    const { brand, name: brandName } = detectBrand(normalizeCardNumber(this.values.number));
     return html`<form novalidate @submit=${this.onSubmit}>
       ${this.renderField(
         'number',
         html`<span class="brand" part="brand" data-brand=${brand}
-          >${brandIcons[brand]}<span class="visually-hidden">${s.brands[brand]}</span></span
+          >${brandIcons[brand]}<span class="visually-hidden">${brandName}</span></span
         >`,
       )}
       <div class="row">${this.renderField('expiry')} ${this.renderField('cvc')}</div>
@@ -114,6 +114,7 @@ export class CardForm extends LitElement {
           name=${spec.name}
           part="input"
           type="text"
+          dir=${spec.numeric ? 'ltr' : nothing}
           autocomplete=${spec.autocomplete}
           inputmode=${spec.numeric ? 'numeric' : 'text'}
           autocorrect="off"

@@ -7,24 +7,24 @@ export const cardFormStyles = css`
 
   form {
     display: grid;
-    gap: 16px;
+    gap: calc(var(--_space) * 4);
     margin: 0;
   }
 
   .row {
     display: grid;
     grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
-    gap: 12px;
+    gap: calc(var(--_space) * 3);
   }
 
   .field {
     display: grid;
-    gap: 6px;
+    gap: calc(var(--_space) * 1.5);
     min-width: 0;
   }
 
   label {
-    font-size: 14px;
+    font-size: calc(var(--_font-size) * 0.875);
     font-weight: 500;
     line-height: 1.3;
   }
@@ -38,13 +38,14 @@ export const cardFormStyles = css`
     width: 100%;
     min-height: 44px;
     margin: 0;
-    padding: 10px 12px;
+    padding: calc(var(--_space) * 2.5) calc(var(--_space) * 3);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
     color: inherit;
     font: inherit;
-    font-size: 16px;
+    /* Never below 16px: iOS zooms the page into a smaller input. */
+    font-size: max(16px, var(--_font-size));
     line-height: 1.4;
     box-shadow: 0 1px 1px rgb(0 0 0 / 0.03);
     transition:
@@ -81,15 +82,30 @@ export const cardFormStyles = css`
     background: var(--_subtle);
   }
 
+  /*
+   * Card digits read left to right in every language (dir="ltr" on the input), but the form still
+   * mirrors: in a right-to-left page they line up with the labels on the right and the brand icon
+   * moves to the left. The input's own direction is always ltr, so its sides are written
+   * physically here and chosen by the page's direction.
+   */
   #number {
     padding-right: 56px;
     font-variant-numeric: tabular-nums;
   }
 
+  :host(:dir(rtl)) input[dir='ltr'] {
+    text-align: right;
+  }
+
+  :host(:dir(rtl)) #number {
+    padding-right: calc(var(--_space) * 3);
+    padding-left: 56px;
+  }
+
   .brand {
     position: absolute;
     top: 50%;
-    right: 12px;
+    inset-inline-end: 12px;
     display: flex;
     transform: translateY(-50%);
     pointer-events: none;
@@ -98,7 +114,7 @@ export const cardFormStyles = css`
   .error {
     margin: 0;
     color: var(--_danger);
-    font-size: 13px;
+    font-size: calc(var(--_font-size) * 0.8125);
     line-height: 1.4;
   }
 
@@ -110,13 +126,13 @@ export const cardFormStyles = css`
     width: 100%;
     min-height: 48px;
     margin-top: 4px;
-    padding: 12px 16px;
+    padding: calc(var(--_space) * 3) calc(var(--_space) * 4);
     border: 0;
     border-radius: var(--_radius);
     background: var(--_primary);
     color: var(--_on-primary);
     font: inherit;
-    font-size: 16px;
+    font-size: var(--_font-size);
     font-weight: 600;
     cursor: pointer;
     box-shadow: 0 1px 2px rgb(0 0 0 / 0.12);

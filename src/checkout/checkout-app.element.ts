@@ -1,7 +1,9 @@
 import { LitElement, html, type PropertyValues } from 'lit';
+import type { Theme } from '../protocol/appearance';
 import type { CheckoutSummary, ConfirmCheckout } from '../protocol/checkout';
 import type { HostToFrame } from '../protocol/frame-messages';
 import { formatMoney } from '../protocol/money';
+import { applyVariables, checkAppearance, contrastWarnings } from './appearance';
 import type { CardForm } from './card-form.element';
 import { challengeWindowSizeFor } from './challenge-host';
 import { asApiError, checkoutApi, type CheckoutApi } from './checkout-api';
@@ -17,12 +19,15 @@ import {
 } from './checkout-state';
 import { challengeView, loadingView, noticeView, summaryView } from './checkout-views';
 import type { CardSubmitDetail } from './events';
+import { localeFromHash } from './hash-params';
 import { HostLink } from './host-link';
 import { baseLocale, resolveLocale, type Strings } from './i18n';
 import { lockIcon } from './icons';
-import { theme } from './theme.styles';
+import { colorSchemes, theme } from './theme.styles';
 import { THREE_DS_TIMING, type ThreeDsTiming } from './three-ds-timing';
 import { ThreeDsController } from './three-ds.controller';
+
+const DARK_SCHEME = '(prefers-color-scheme: dark)';
 
 /**
  * @summary The checkout frame: loads the checkout by the token in the path, checks who embeds it,
@@ -32,30 +37,38 @@ import { ThreeDsController } from './three-ds.controller';
  *
  * @csspart summary - merchant, amount and description
  * @csspart notice - the final success or error screen
- * @cssproperty --payframe-color-primary - see theme.styles.ts for all properties
+ * @cssproperty --payframe-color-primary - see theme.styles.ts for all properties; set on this
+ *   element from the host's appearance (appearance.ts)
  */
 export class CheckoutApp extends LitElement {
-  static override styles = [theme, checkoutAppStyles];
+  static override styles = [theme, colorSchemes, checkoutAppStyles];
 
   static override properties = {
     view: { state: true },
     summary: { state: true },
     locale: { state: true },
     strings: { state: true },
+    theme: { reflect: true },
   };
 
   declare private view: View;
   declare private summary: CheckoutSummary | null;
   declare private locale: string;
   declare private strings: Strings;
+  /** The palette (`light`, `dark`, or `auto` for the shopper's system's), from the appearance. */
+  declare theme: Theme;
   /** The checkout API; a test passes an in-memory one. */
   api: CheckoutApi;
   /** Where the token (path) and host (fragment) are read from; the page's own URL by default. */
   where: Pick<Location, 'pathname' | 'hash'>;
   /** The 3-D Secure waits; a test shortens them. */
   timing: ThreeDsTiming;
+  /** The window the host link talks to: the parent or opener unless a test passes its own. */
+  hostWindow: Window | null | undefined;
   #token: string | null = null;
   #host: HostLink | null = null;
+  /** What the host asked for (fragment, then `configure`); undefined until it says. */
+  #requestedLocale: string | undefined;
   #threeDs = new ThreeDsController(
     this,
     () => {
@@ -72,11 +85,14 @@ export class CheckoutApp extends LitElement {
     this.timing = THREE_DS_TIMING;
     this.view = { name: 'loading' };
     this.summary = null;
+    this.theme = 'light';
     ({ locale: this.locale, strings: this.strings } = resolveLocale('auto'));
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.#requestedLocale ??= localeFromHash(this.where.hash);
+    this.useLocale(this.#requestedLocale);
     void this.load();
   }
 
@@ -87,6 +103,7 @@ export class CheckoutApp extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
+    if (changed.has('locale') || changed.has('summary')) this.localizeDocument();
     const previous = changed.get('view') as View | undefined;
     this.#host?.setPhase(phaseOf(this.view));
     // A challenge or final screen replacing the form takes the focus the form had, so it is read
@@ -99,7 +116,12 @@ export class CheckoutApp extends LitElement {
 
   override render() {
     const processing = this.view.name === 'processing';
-    return html`<main class="card" aria-busy=${this.view.name === 'loading'}>
+    return html`<main
+      class="card"
+      lang=${this.locale}
+      dir=${this.strings.dir}
+      aria-busy=${this.view.name === 'loading'}
+    >
       ${this.renderView()}
       <p class="status" role="status">${processing ? this.strings.processing : ''}</p>
       <footer class="footer">${lockIcon}<span>${this.strings.securedBy}</span></footer>
@@ -157,16 +179,49 @@ export class CheckoutApp extends LitElement {
     this.#token = token;
     this.summary = summary;
     this.#threeDs.reset();
-    document.title = this.strings.payTo(summary.merchant.name);
     // Created before the first transition so its result (an expired checkout) is queued for the host.
     const link =
       embedding.kind === 'embedded' && !this.#host
-        ? new HostLink({ ...embedding, content: this, onMessage: this.onHostMessage })
+        ? new HostLink({
+            ...embedding,
+            content: this,
+            onMessage: this.onHostMessage,
+            hostWindow: this.hostWindow,
+          })
         : null;
     if (link) this.#host = link;
     this.apply(afterSummary(summary, this.strings));
     await link?.connect();
   };
+
+  private useLocale(requested: string | undefined): void {
+    ({ locale: this.locale, strings: this.strings } = resolveLocale(requested));
+  }
+
+  /**
+   * The page is the frame's whole document, so its language, direction (scrollbars, anything
+   * outside the card) and title follow the checkout's.
+   */
+  private localizeDocument(): void {
+    const root = document.documentElement;
+    root.lang = this.locale;
+    root.dir = this.strings.dir;
+    if (this.summary) document.title = this.strings.payTo(this.summary.merchant.name);
+  }
+
+  /**
+   * An invalid appearance is reported to the host and leaves the default look; contrast below
+   * WCAG AA in the merchant's colours is only a console warning.
+   */
+  private useAppearance(value: unknown): void {
+    const checked = checkAppearance(value);
+    if (!checked.ok) this.#host?.sendError('invalid_appearance', checked.reason);
+    const { theme = 'light', variables = {} } = checked.ok ? checked.appearance : {};
+    this.theme = theme;
+    applyVariables(this, variables);
+    const dark = theme === 'dark' || (theme === 'auto' && matchMedia(DARK_SCHEME).matches);
+    for (const warning of contrastWarnings(variables, dark)) console.warn(`[payframe] ${warning}`);
+  }
 
   private apply(transition: Transition): void {
     this.view = transition.view;
@@ -207,8 +262,11 @@ export class CheckoutApp extends LitElement {
 
   private onHostMessage = (message: HostToFrame): void => {
     if (message.type === 'configure') {
-      ({ locale: this.locale, strings: this.strings } = resolveLocale(message.locale));
-      document.documentElement.lang = this.locale;
+      if (message.locale !== undefined) {
+        this.#requestedLocale = message.locale;
+        this.useLocale(message.locale);
+      }
+      this.useAppearance(message.appearance);
     } else {
       this.#host?.dispose();
       this.#host = null;

@@ -9,32 +9,32 @@ export const checkoutAppStyles = css`
     box-sizing: border-box;
     max-width: 480px;
     margin: 0 auto;
-    padding: 24px 20px 16px;
+    padding: calc(var(--_space) * 6) calc(var(--_space) * 5) calc(var(--_space) * 4);
     border-radius: var(--_radius);
     background: var(--_surface);
   }
 
   @media (max-width: 359px) {
     .card {
-      padding: 20px 14px 12px;
+      padding: calc(var(--_space) * 5) calc(var(--_space) * 3.5) calc(var(--_space) * 3);
     }
   }
 
   .summary {
-    margin-bottom: 24px;
+    margin-bottom: calc(var(--_space) * 6);
   }
 
   .merchant {
     margin: 0;
     color: var(--_muted);
-    font-size: 15px;
+    font-size: calc(var(--_font-size) * 0.9375);
     font-weight: 500;
     line-height: 1.4;
   }
 
   .amount {
     margin: 2px 0 0;
-    font-size: 32px;
+    font-size: calc(var(--_font-size) * 2);
     font-weight: 600;
     line-height: 1.2;
     letter-spacing: -0.01em;
@@ -45,7 +45,7 @@ export const checkoutAppStyles = css`
   .description {
     margin: 6px 0 0;
     color: var(--_muted);
-    font-size: 14px;
+    font-size: calc(var(--_font-size) * 0.875);
     line-height: 1.45;
   }
 
@@ -56,7 +56,7 @@ export const checkoutAppStyles = css`
     text-align: center;
     line-height: 20px;
     color: var(--_muted);
-    font-size: 14px;
+    font-size: calc(var(--_font-size) * 0.875);
   }
 
   .footer {
@@ -66,7 +66,7 @@ export const checkoutAppStyles = css`
     justify-content: center;
     margin-top: 8px;
     color: var(--_muted);
-    font-size: 12px;
+    font-size: calc(var(--_font-size) * 0.75);
   }
 
   .loading {
@@ -76,7 +76,7 @@ export const checkoutAppStyles = css`
     justify-content: center;
     min-height: 200px;
     color: var(--_muted);
-    font-size: 14px;
+    font-size: calc(var(--_font-size) * 0.875);
   }
 
   .notice {
@@ -102,7 +102,7 @@ export const checkoutAppStyles = css`
 
   .notice h1 {
     margin: 0;
-    font-size: 20px;
+    font-size: calc(var(--_font-size) * 1.25);
     font-weight: 600;
     line-height: 1.3;
   }
@@ -115,7 +115,7 @@ export const checkoutAppStyles = css`
     max-width: 36ch;
     margin: 0;
     color: var(--_muted);
-    font-size: 15px;
+    font-size: calc(var(--_font-size) * 0.9375);
     line-height: 1.5;
   }
 
@@ -144,7 +144,7 @@ export const checkoutAppStyles = css`
 
   .challenge-title {
     margin: 0;
-    font-size: 20px;
+    font-size: calc(var(--_font-size) * 1.25);
     font-weight: 600;
     line-height: 1.3;
   }
@@ -222,7 +222,7 @@ export const checkoutAppStyles = css`
     background: var(--_surface);
     color: var(--_text);
     font: inherit;
-    font-size: 15px;
+    font-size: calc(var(--_font-size) * 0.9375);
     font-weight: 500;
     cursor: pointer;
   }

@@ -52,7 +52,10 @@ export function phaseOf(view: View): Phase | null {
 }
 
 function messageFor(strings: Strings, code: string, fallback?: string): string {
-  return strings.errors[code as ErrorCode] ?? fallback ?? strings.genericError;
+  const messages: Partial<Record<string, string>> = strings.errors;
+  return (
+    (Object.hasOwn(messages, code) ? messages[code] : undefined) ?? fallback ?? strings.genericError
+  );
 }
 
 /**

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { embeddingOf, isSerializedOrigin, parseHashParams, tokenFromPath } from './hash-params';
+import {
+  embeddingOf,
+  isSerializedOrigin,
+  localeFromHash,
+  parseHashParams,
+  tokenFromPath,
+} from './hash-params';
 
 const channel = 'ch_0123456789abcdef';
 
@@ -119,5 +125,21 @@ describe('tokenFromPath', () => {
     expect(tokenFromPath('/checkout/')).toBeNull();
     expect(tokenFromPath('/checkout/ct_a/extra')).toBeNull();
     expect(tokenFromPath('/checkout/..%2Fv1')).toBeNull();
+  });
+});
+
+describe('localeFromHash', () => {
+  it('reads the locale the host asked for beside origin and channel', () => {
+    expect(localeFromHash(`#origin=https://shop.example&channel=${channel}&locale=de-CH`)).toBe(
+      'de-CH',
+    );
+    expect(localeFromHash('#locale=auto')).toBe('auto');
+  });
+
+  it('ignores a missing, repeated or malformed locale', () => {
+    expect(localeFromHash(`#origin=https://shop.example&channel=${channel}`)).toBeUndefined();
+    expect(localeFromHash('#locale=de&locale=fr')).toBeUndefined();
+    expect(localeFromHash('#locale=%3Cscript%3E')).toBeUndefined();
+    expect(localeFromHash('#locale=')).toBeUndefined();
   });
 });

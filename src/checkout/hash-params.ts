@@ -1,4 +1,4 @@
-import { frameReadySchema } from '../protocol/frame-messages';
+import { configureMessageSchema, frameReadySchema } from '../protocol/frame-messages';
 
 /**
  * What the URL fragment says about who is showing the frame. `invalid` is kept apart from
@@ -39,6 +39,16 @@ export function parseHashParams(hash: string): HashParams {
     return { kind: 'invalid', reason: 'malformed channel' };
   }
   return { kind: 'embedded', origin, channel };
+}
+
+/**
+ * The locale the host asked for (`&locale=de`, from its element's `locale` attribute), so the first
+ * render already speaks it; `configure` messages keep it current after that. Undefined when
+ * absent, repeated or malformed, which leaves the choice to the browser's languages.
+ */
+export function localeFromHash(hash: string): string | undefined {
+  const locale = single(new URLSearchParams(hash.replace(/^#/, '')), 'locale');
+  return configureMessageSchema.shape.locale.safeParse(locale).success ? locale : undefined;
 }
 
 /** The checkout token from `/checkout/{token}`, or null for any other path. */

@@ -69,6 +69,24 @@ describe('HostLink', () => {
       ]);
   });
 
+  it('sends an integration error to the host', async () => {
+    const { link, received, answer, dispose } = connectedLink();
+    cleanup = dispose;
+    const connecting = link.connect();
+    answer();
+    await connecting;
+    link.sendError('invalid_appearance', 'appearance.theme is not an allowed value');
+    await expect
+      .poll(() => received.filter((m) => m.type === 'error'))
+      .toEqual([
+        {
+          type: 'error',
+          code: 'invalid_appearance',
+          message: 'appearance.theme is not an allowed value',
+        },
+      ]);
+  });
+
   it('sends the new height when the content grows', async () => {
     const { link, content, received, answer, dispose } = connectedLink();
     cleanup = dispose;

@@ -1,4 +1,5 @@
 import { connectToHost, type FrameChannel } from '../messaging/frame-channel';
+import type { ErrorCode } from '../protocol/error-codes';
 import type { FrameToHost, HostToFrame, Phase, ResultMessage } from '../protocol/frame-messages';
 
 /** The protocol caps `resize.height`; a taller page scrolls inside the frame instead. */
@@ -79,6 +80,11 @@ export class HostLink {
 
   sendResult(result: ResultMessage): void {
     this.#post(result);
+  }
+
+  /** Tells the host about an integration problem it can fix (`invalid_appearance`). */
+  sendError(code: ErrorCode, message: string): void {
+    this.#post({ type: 'error', code, message });
   }
 
   dispose(): void {

@@ -1,38 +1,59 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { MIX, PALETTES, colorProperty, type Palette } from './palette';
+
+/** `var(--payframe-color-…, <light default>)`, from the palette's constants (never from input). */
+const light = (name: keyof Palette) =>
+  unsafeCSS(`var(${colorProperty(name)}, ${PALETTES.light[name]})`);
+
+/** The dark palette as `--payframe-color-…` declarations, under whatever the merchant set. */
+const dark = unsafeCSS(
+  Object.entries(PALETTES.dark)
+    .map(([name, value]) => `${colorProperty(name as keyof Palette)}: ${value};`)
+    .join(' '),
+);
 
 /**
  * Design tokens. Each element maps the public `--payframe-*` custom properties onto private ones
- * with the defaults, so a theme can set any public property on the page or on the element and the
- * elements still work alone (in tests, or if a theme sets only some of them).
+ * with the light defaults, so the elements also work alone (in tests). The merchant's appearance
+ * sets the public ones on the checkout's root (appearance.ts), the dark palette sets them under
+ * those (`colorSchemes`), and the shades below are mixed from whatever results, in CSS.
  */
 export const theme = css`
   :host {
-    --_primary: var(--payframe-color-primary, #3b5bdb);
-    --_primary-hover: var(--payframe-color-primary-hover, #2f4ac0);
-    --_on-primary: var(--payframe-color-on-primary, #fff);
-    --_text: var(--payframe-color-text, #1a1f36);
-    --_muted: var(--payframe-color-text-secondary, #5c6478);
-    --_placeholder: var(--payframe-color-placeholder, #8792a2);
-    --_border: var(--payframe-color-border, #d5dbe3);
-    --_border-hover: var(--payframe-color-border-hover, #aab3c0);
-    --_surface: var(--payframe-color-background, #fff);
-    --_subtle: var(--payframe-color-subtle, #f6f8fa);
-    --_danger: var(--payframe-color-danger, #c8102e);
-    --_success: var(--payframe-color-success, #0f8a5f);
-    --_radius: var(--payframe-border-radius, 8px);
-    --_font: var(
-      --payframe-font-family,
-      system-ui,
-      -apple-system,
-      'Segoe UI',
-      Roboto,
-      'Helvetica Neue',
-      Arial,
-      sans-serif
+    --_primary: ${light('primary')};
+    --_on-primary: ${light('onPrimary')};
+    --_text: ${light('text')};
+    --_surface: ${light('background')};
+    --_danger: ${light('danger')};
+    --_success: ${light('success')};
+    --_muted: var(
+      --payframe-color-text-secondary,
+      color-mix(in srgb, var(--_text) ${MIX.textSecondary}%, var(--_surface))
     );
+    --_placeholder: color-mix(in srgb, var(--_text) ${MIX.placeholder}%, var(--_surface));
+    --_border: var(
+      --payframe-color-border,
+      color-mix(in srgb, var(--_text) ${MIX.border}%, var(--_surface))
+    );
+    --_border-hover: color-mix(in srgb, var(--_border) 70%, var(--_text));
+    --_subtle: color-mix(in srgb, var(--_text) ${MIX.subtle}%, var(--_surface));
+    --_primary-hover: color-mix(
+      in srgb,
+      var(--_primary) ${MIX.primaryHover}%,
+      ${light('primaryShade')}
+    );
+    --_radius: var(--payframe-border-radius, 8px);
+    /* Font sizes and spacing in the elements' styles are multiples of these two. */
+    --_font-size: var(--payframe-font-size-base, 16px);
+    --_space: var(--payframe-spacing-unit, 4px);
+    /* The merchant's families first, then ours, so a font the shopper lacks falls back to it. */
+    --_font:
+      var(--payframe-font-family, system-ui), system-ui, -apple-system, 'Segoe UI', Roboto,
+      'Helvetica Neue', Arial, sans-serif;
     --_ring: 0 0 0 3px color-mix(in srgb, var(--_primary) 28%, transparent);
     --_danger-ring: 0 0 0 3px color-mix(in srgb, var(--_danger) 22%, transparent);
     font-family: var(--_font);
+    font-size: var(--_font-size);
     color: var(--_text);
     -webkit-font-smoothing: antialiased;
   }
@@ -58,9 +79,9 @@ export const theme = css`
     padding: 10px 12px;
     border: 1px solid color-mix(in srgb, var(--_danger) 30%, transparent);
     border-radius: var(--_radius);
-    background: color-mix(in srgb, var(--_danger) 6%, var(--_surface));
+    background: color-mix(in srgb, var(--_danger) ${MIX.decline}%, var(--_surface));
     color: var(--_danger);
-    font-size: 14px;
+    font-size: calc(var(--_font-size) * 0.875);
     line-height: 1.4;
   }
 
@@ -88,6 +109,24 @@ export const theme = css`
   @media (prefers-reduced-motion: reduce) {
     .spinner {
       animation-duration: 2.5s;
+    }
+  }
+`;
+
+/**
+ * The checkout's themes, for its root element only: its `theme` attribute picks the palette, and
+ * `color-scheme` follows so form controls and autofill match. `auto` follows the shopper's system.
+ */
+export const colorSchemes = css`
+  :host([theme='dark']) {
+    color-scheme: dark;
+    ${dark}
+  }
+
+  @media (prefers-color-scheme: dark) {
+    :host([theme='auto']) {
+      color-scheme: dark;
+      ${dark}
     }
   }
 `;

@@ -1,4 +1,5 @@
 import { openHostChannel, type HostChannel } from '../messaging/host-channel';
+import type { Appearance } from '../protocol/appearance';
 import type { ErrorCode } from '../protocol/error-codes';
 import type { FrameToHost, ResultMessage } from '../protocol/frame-messages';
 import { FRAME_LOAD_FAILED_MESSAGE, FRAME_LOAD_TIMEOUT_MS } from './constants';
@@ -9,6 +10,7 @@ export interface CheckoutSessionOptions {
   channel: string;
   frameWindow: () => Window | null;
   locale?: string | undefined;
+  appearance?: Appearance | undefined;
   emit: <K extends PayframeEventName>(name: K, detail: PayframeEventDetails[K]) => void;
   resize: (height: number) => void;
   /** The session ended on an error it already reported; the element removes the frame. */
@@ -27,11 +29,13 @@ export class CheckoutSession {
   private readonly channel: HostChannel;
   private readonly loadTimer: ReturnType<typeof setTimeout>;
   private locale: string | undefined;
+  private appearance: Appearance | undefined;
   private ready = false;
   private terminal: boolean;
 
   constructor(private readonly options: CheckoutSessionOptions) {
     this.locale = options.locale;
+    this.appearance = options.appearance;
     this.terminal = options.terminal ?? false;
     this.channel = openHostChannel({
       frameWindow: options.frameWindow,
@@ -46,10 +50,14 @@ export class CheckoutSession {
     );
   }
 
-  /** Sends the locale now if the frame is ready, else once it is. */
-  configure(locale: string | undefined): void {
+  /**
+   * Sends locale and appearance now if the frame is ready, else once it is. The frame checks the
+   * appearance and answers an invalid one with an `error`; here it only has to survive the copy.
+   */
+  configure(locale: string | undefined, appearance: Appearance | undefined): void {
     this.locale = locale;
-    if (this.ready && locale) this.channel.send({ type: 'configure', locale });
+    this.appearance = appearance;
+    if (this.ready) this.send();
   }
 
   close(): void {
@@ -68,13 +76,27 @@ export class CheckoutSession {
     this.channel.dispose();
   }
 
+  private send(): void {
+    const { locale, appearance } = this;
+    try {
+      // An empty locale (`locale=""`) is no locale, not one the frame would refuse with the rest.
+      this.channel.send({ type: 'configure', locale: locale || undefined, appearance });
+    } catch {
+      // A function or a DOM node in the appearance cannot be structured-cloned.
+      this.options.emit('payframe-error', {
+        code: 'invalid_appearance',
+        message: 'appearance must be plain JSON data',
+      });
+    }
+  }
+
   private onMessage = (message: FrameToHost): void => {
     switch (message.type) {
       case 'ready':
         clearTimeout(this.loadTimer);
         if (this.ready) return;
         this.ready = true;
-        this.configure(this.locale);
+        if (this.locale || this.appearance) this.send();
         this.options.emit('payframe-ready', {});
         return;
       case 'resize':
@@ -86,6 +108,9 @@ export class CheckoutSession {
       case 'result':
         clearTimeout(this.loadTimer);
         this.onResult(message);
+        return;
+      case 'error':
+        this.options.emit('payframe-error', { code: message.code, message: message.message });
         return;
     }
   };

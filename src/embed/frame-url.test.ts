@@ -10,6 +10,14 @@ describe('frameUrl', () => {
     );
   });
 
+  test('adds a locale other than auto to the fragment', () => {
+    const url = (locale?: string) =>
+      new URL(frameUrl('https://pay.example', 'ct_1', 'https://shop.example', 'c0ffee42', locale));
+    expect(new URLSearchParams(url('de-CH').hash.slice(1)).get('locale')).toBe('de-CH');
+    expect(new URLSearchParams(url('auto').hash.slice(1)).has('locale')).toBe(false);
+    expect(new URLSearchParams(url().hash.slice(1)).has('locale')).toBe(false);
+  });
+
   test('encodes a token that would otherwise change the path or the fragment', () => {
     const url = new URL(
       frameUrl('https://pay.example', 'ct_a/../b#x?y', 'https://shop.example', 'c0ffee42'),

@@ -1,14 +1,17 @@
 /**
  * The checkout frame's address: the token in the path, the host page's origin and the channel id
- * in the fragment, which never reaches the server's logs or the Referer header.
+ * in the fragment, which never reaches the server's logs or the Referer header. A `locale` other
+ * than `auto` rides along so the frame's first render is already in that language.
  */
 export function frameUrl(
   paymentOrigin: string,
   token: string,
   hostOrigin: string,
   channel: string,
+  locale?: string,
 ): string {
-  return `${paymentOrigin}/checkout/${encodeURIComponent(token)}#origin=${encodeURIComponent(hostOrigin)}&channel=${channel}`;
+  const lang = locale && locale !== 'auto' ? `&locale=${encodeURIComponent(locale)}` : '';
+  return `${paymentOrigin}/checkout/${encodeURIComponent(token)}#origin=${encodeURIComponent(hostOrigin)}&channel=${channel}${lang}`;
 }
 
 /** A fresh channel id: 128 random bits as 32 hex characters. */

@@ -1,5 +1,6 @@
 import { LitElement, nothing, type PropertyValues } from 'lit';
 import { isOrigin } from '../messaging/origin';
+import type { Appearance } from '../protocol/appearance';
 import type { ErrorCode } from '../protocol/error-codes';
 import { FRAME_LOAD_FAILED_MESSAGE } from './constants';
 import { CheckoutSession } from './checkout-session';
@@ -21,7 +22,7 @@ import { scriptPaymentOrigin } from './payment-origin';
  *   when `error.retryable` is false, otherwise the shopper may try another card.
  * @fires payframe-cancel - Terminal: the shopper canceled (`{invoiceId}`).
  * @fires payframe-error - Integration error (`{code, message}`): `unsupported_mode`,
- *   `frame_load_failed`.
+ *   `frame_load_failed`, `invalid_appearance`.
  *
  * @csspart frame - The checkout iframe.
  */
@@ -32,6 +33,7 @@ export class PayframeCheckoutElement extends LitElement {
     token: { type: String },
     mode: { type: String },
     locale: { type: String },
+    appearance: { converter: { fromAttribute: parseJson } },
     paymentOrigin: { attribute: false },
   };
 
@@ -41,6 +43,12 @@ export class PayframeCheckoutElement extends LitElement {
   declare mode: string;
   /** A BCP 47 language tag or `auto`, passed to the frame once it is ready and on every change. */
   declare locale: string | undefined;
+  /**
+   * Theme and variables of the checkout frame (docs/integration.md); the attribute takes the same
+   * as JSON. Passed to the frame once it is ready and whenever a new value is set; the frame
+   * checks it and fires `payframe-error` `invalid_appearance` for a value it does not allow.
+   */
+  declare appearance: Appearance | undefined;
   /** Origin of the payment server; defaults to the origin `embed.js` was loaded from. */
   declare paymentOrigin: string | undefined;
 
@@ -90,7 +98,9 @@ export class PayframeCheckoutElement extends LitElement {
       this.unmount();
       this.needsMount = true;
     }
-    if (changed.has('locale')) this.session?.configure(this.locale);
+    if (changed.has('locale') || changed.has('appearance')) {
+      this.session?.configure(this.locale, this.appearance);
+    }
     if (this.needsMount && this.isConnected && !this.destroyed) {
       this.needsMount = false;
       this.mount();
@@ -103,7 +113,13 @@ export class PayframeCheckoutElement extends LitElement {
 
   /** The checkout frame's URL for this channel. Tests override it to serve a fixture frame. */
   protected frameSrc(channel: string): string {
-    return frameUrl(this.paymentOrigin ?? '', this.token ?? '', location.origin, channel);
+    return frameUrl(
+      this.paymentOrigin ?? '',
+      this.token ?? '',
+      location.origin,
+      channel,
+      this.locale,
+    );
   }
 
   private mount(): void {
@@ -129,6 +145,7 @@ export class PayframeCheckoutElement extends LitElement {
       channel,
       frameWindow: () => view.frameWindow(),
       locale: this.locale,
+      appearance: this.appearance,
       emit: this.emit,
       resize: (height) => view.resize(height),
       ended: () => this.unmount(),
@@ -155,4 +172,13 @@ export class PayframeCheckoutElement extends LitElement {
   private emit = <K extends PayframeEventName>(name: K, detail: PayframeEventDetails[K]) => {
     this.dispatchEvent(payframeEvent(name, detail));
   };
+}
+
+/** Unlike Lit's own JSON converter, keeps text that is not JSON, so the frame reports it. */
+function parseJson(value: string | null): unknown {
+  try {
+    return JSON.parse(value ?? 'null');
+  } catch {
+    return value;
+  }
 }

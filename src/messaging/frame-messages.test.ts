@@ -140,6 +140,11 @@ describe('parseFrameMessage', () => {
       error: { code: 'card_declined', message: 'The card was declined.', retryable: true },
     },
     { type: 'result', outcome: 'canceled', invoiceId: 'inv_1' },
+    {
+      type: 'error',
+      code: 'invalid_appearance',
+      message: 'appearance.theme is not an allowed value',
+    },
   ])('accepts %j', (data) => {
     expect(parseFrameMessage({ data })).toEqual({ ok: true, message: data });
   });
@@ -171,6 +176,8 @@ describe('parseFrameMessage', () => {
       },
       'malformed "result" message',
     ],
+    [{ type: 'error', code: 'made_up_code', message: 'x' }, 'malformed "error" message'],
+    [{ type: 'error', code: 'invalid_appearance' }, 'malformed "error" message'],
     [{ type: 'close' }, 'malformed "close" message'],
     [{ type: 'hello' }, 'malformed "hello" message'],
     [{ type: 7 }, 'malformed "7" message'],
@@ -188,6 +195,9 @@ describe('parseHostMessage', () => {
     { type: 'configure' },
     { type: 'configure', locale: 'auto' },
     { type: 'configure', locale: 'de-CH' },
+    // The frame checks the appearance itself (parseAppearance), so it can report what is wrong.
+    { type: 'configure', appearance: { theme: 'dark' } },
+    { type: 'configure', locale: 'fr', appearance: 'not an object' },
   ])('accepts %j', (data) => {
     expect(parseHostMessage({ data })).toEqual({ ok: true, message: data });
   });

@@ -1,7 +1,7 @@
 import type { ErrorCode } from '../../protocol/errors';
 
 /** Decline and problem codes the shopper can act on; any other code shows `genericError`. */
-const errors: Partial<Record<ErrorCode, string>> = {
+const errors = {
   card_declined: 'Your card was declined. Try another card.',
   insufficient_funds: 'Your card has insufficient funds. Try another card.',
   expired_card: 'Your card has expired. Try another card.',
@@ -23,7 +23,7 @@ const errors: Partial<Record<ErrorCode, string>> = {
   authentication_rejected: 'Your bank declined this payment. Try another card.',
   authentication_unavailable:
     'Your bank could not be reached for verification. Try again or use another card.',
-};
+} satisfies Partial<Record<ErrorCode, string>>;
 
 /**
  * English strings for the checkout frame. Other locales copy this shape (`satisfies Strings`) so a
@@ -31,6 +31,8 @@ const errors: Partial<Record<ErrorCode, string>> = {
  * because word order around an amount differs between languages.
  */
 export const en = {
+  /** Writing direction of the language; the frame mirrors its layout for `rtl`. */
+  dir: 'ltr' as 'ltr' | 'rtl',
   loading: 'Loading checkout…',
   payTo: (merchant: string) => `Pay ${merchant}`,
   cardNumber: 'Card number',
@@ -44,7 +46,6 @@ export const en = {
   pay: (amount: string) => `Pay ${amount}`,
   processing: 'Processing payment…',
   securedBy: 'Secured by Payframe',
-  brands: { visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', unknown: '' },
   invalid: {
     number_empty: 'Enter your card number.',
     number_incomplete: 'Your card number is incomplete.',

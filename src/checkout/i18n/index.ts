@@ -1,25 +1,70 @@
+import { ar } from './ar';
+import { de } from './de';
 import { en, type Strings } from './en';
+import { es } from './es';
+import { fr } from './fr';
+import { ja } from './ja';
 
 export type { Strings };
 
-/** Locales with a strings file, by language; English is the fallback. */
-const LOCALES: Record<string, Strings> = { en };
+/** Languages the frame speaks; `locale` values in any other language fall through (see below). */
+export const LANGUAGES = ['en', 'de', 'fr', 'es', 'ja', 'ar'] as const;
+export type Language = (typeof LANGUAGES)[number];
 
 /**
- * Resolves a requested locale (`auto` means the browser's) to a valid BCP 47 tag for Intl and the
- * strings for its language (`en-GB` → `en`), falling back to English for anything unknown or
- * malformed, since a bad tag would make Intl throw.
+ * All languages ship in the frame bundle: the five besides English add about 5 KB brotli, inside
+ * the frame's budget (DESIGN §11), and the first render needs no second request and never shows
+ * English first. Should the budget tighten, these become `import()` chunks loaded by language.
  */
-export function resolveLocale(requested: string | undefined): { locale: string; strings: Strings } {
-  const wanted = requested === 'auto' || !requested ? navigator.language : requested;
-  let locale: string;
+export const STRINGS: Record<Language, Strings> = { en, de, fr, es, ja, ar };
+
+const isLanguage = (value: string): value is Language =>
+  (LANGUAGES as readonly string[]).includes(value);
+
+/** The canonical form of `tag` when its language has strings; null for any other or a bad tag. */
+function supportedLocale(tag: string): string | null {
   try {
-    locale = Intl.getCanonicalLocales(wanted)[0] ?? 'en';
+    const locale = Intl.getCanonicalLocales(tag)[0];
+    return locale && isLanguage(new Intl.Locale(locale).language) ? locale : null;
   } catch {
-    locale = 'en';
+    return null;
   }
-  const strings = LOCALES[locale.split('-')[0]?.toLowerCase() ?? ''];
-  return strings ? { locale, strings } : { locale: 'en', strings: en };
+}
+
+/**
+ * The frame's locale: the one the host asked for (its `locale` attribute) when its language is
+ * supported; otherwise, and for `auto` or none, the first of the shopper's browser languages
+ * whose language is supported; otherwise English. Matching is by language subtag, and the whole
+ * tag is kept for formatting, so `de-CH` gets German strings and Swiss number formats.
+ */
+export function chooseLocale(
+  requested: string | undefined,
+  browserLanguages: readonly string[],
+): string {
+  const wanted =
+    requested && requested !== 'auto' ? [requested, ...browserLanguages] : browserLanguages;
+  for (const tag of wanted) {
+    const locale = supportedLocale(tag);
+    if (locale) return locale;
+  }
+  return 'en';
+}
+
+/** The language whose strings a locale chosen by `chooseLocale` uses. */
+export function languageOf(locale: string): Language {
+  const { language } = new Intl.Locale(locale);
+  return isLanguage(language) ? language : 'en';
+}
+
+/** Chooses the locale against this browser's languages, with its strings. */
+export function resolveLocale(
+  requested: string | undefined,
+  browserLanguages: readonly string[] = navigator.languages.length
+    ? navigator.languages
+    : [navigator.language],
+): { locale: string; strings: Strings } {
+  const locale = chooseLocale(requested, browserLanguages);
+  return { locale, strings: STRINGS[languageOf(locale)] };
 }
 
 /**

@@ -37,11 +37,11 @@ export class SandboxIssuer implements Issuer {
 }
 
 /**
- * Electronic Commerce Indicator for an outcome: Mastercard uses 02 / 01 / 00, the other schemes
+ * Electronic Commerce Indicator for an outcome: Mastercard and Maestro use 02 / 01 / 00, others
  * 05 / 06 / 07 (authenticated / attempted / not authenticated).
  */
 export function eciFor(brand: string, transStatus: TransStatus): string {
-  const mastercard = brand === 'mastercard';
+  const mastercard = brand === 'mastercard' || brand === 'maestro';
   if (transStatus === 'Y') return mastercard ? '02' : '05';
   if (transStatus === 'A') return mastercard ? '01' : '06';
   return mastercard ? '00' : '07';

@@ -1,5 +1,6 @@
 import {
   cardNumberProblem,
+  cardholderNameProblem,
   cvcValid,
   detectBrand,
   isExpired,
@@ -19,5 +20,12 @@ export function checkCard(card: CardInput, now: Date): { pan: string; brand: str
     throw new PayframeError('invalid_expiry');
   }
   if (!cvcValid(card.cvc, pan)) throw new PayframeError('invalid_cvc');
+  const nameProblem = card.name === undefined ? null : cardholderNameProblem(card.name);
+  if (nameProblem) {
+    // Most often a card number typed into the name field, which must not be stored as a name.
+    throw new PayframeError('invalid_request', 'The name on the card is not valid.', [
+      { path: 'card.name', message: nameProblem },
+    ]);
+  }
   return { pan, brand: detectBrand(pan).brand };
 }

@@ -1,0 +1,76 @@
+import type { Strings } from './en';
+
+/**
+ * Modern Standard Arabic. The expiry placeholder sits in a left-to-right input: the marks (LRM)
+ * around the slash keep "شهر" (month) on the left, where the month's digits go, instead of letting
+ * the two words join into one right-to-left run.
+ */
+export const ar = {
+  dir: 'rtl',
+  loading: 'جارٍ التحميل…',
+  payTo: (merchant: string) => `الدفع إلى ${merchant}`,
+  cardNumber: 'رقم البطاقة',
+  numberPlaceholder: '1234 1234 1234 1234',
+  expiry: 'تاريخ الانتهاء',
+  expiryPlaceholder: 'شهر\u200e / \u200eسنة',
+  cvc: 'رمز الأمان',
+  cvcPlaceholder: 'CVC',
+  name: 'الاسم على البطاقة',
+  namePlaceholder: 'الاسم الكامل',
+  pay: (amount: string) => `ادفع ${amount}`,
+  processing: 'جارٍ معالجة الدفع…',
+  securedBy: 'محمي بواسطة Payframe',
+  invalid: {
+    number_empty: 'أدخل رقم بطاقتك.',
+    number_incomplete: 'رقم البطاقة غير مكتمل.',
+    number_invalid: 'رقم البطاقة غير صالح.',
+    expiry_empty: 'أدخل تاريخ انتهاء البطاقة.',
+    expiry_incomplete: 'تاريخ الانتهاء غير مكتمل.',
+    expiry_invalid: 'تاريخ الانتهاء غير صالح.',
+    expiry_past: 'تاريخ انتهاء البطاقة قد مضى.',
+    cvc_empty: 'أدخل رمز الأمان.',
+    cvc_incomplete: 'رمز الأمان غير مكتمل.',
+    cvc_invalid: 'رمز الأمان غير صالح.',
+    name_empty: 'أدخل الاسم كما يظهر على بطاقتك.',
+  },
+  challenge: {
+    title: 'أكِّد الدفع لدى بنكك',
+    detail: (merchant: string, amount: string) => `${merchant} · ${amount}`,
+    frame: 'التحقق لدى بنكك',
+    connecting: 'جارٍ الاتصال ببنكك…',
+    cancel: 'إلغاء التحقق',
+  },
+  succeeded: 'تم الدفع بنجاح',
+  paidTo: (amount: string, merchant: string) => `دفعت ${amount} إلى ${merchant}.`,
+  alreadyPaid: 'تم دفع هذه الفاتورة من قبل',
+  alreadyPaidDetail: 'لا حاجة إلى دفعة أخرى. يمكنك إغلاق هذه النافذة.',
+  failedTitle: 'تعذّر إتمام الدفع',
+  notAllowed: 'لا يُسمح لهذه الصفحة بعرض عملية الدفع هذه',
+  notAllowedDetail: 'عنوان المتجر غير مدرج في قائمة المصادر المسموح بها لعملية الدفع هذه.',
+  loadFailedTitle: 'صفحة الدفع غير متاحة',
+  tryAgain: 'إعادة المحاولة',
+  networkError: 'تعذّر الوصول إلى خدمة الدفع. تحقق من اتصالك ثم حاول مرة أخرى.',
+  genericError: 'حدث خطأ ما. حاول مرة أخرى بعد قليل.',
+  errors: {
+    card_declined: 'رُفضت بطاقتك. جرّب بطاقة أخرى.',
+    insufficient_funds: 'رصيد بطاقتك غير كافٍ. جرّب بطاقة أخرى.',
+    expired_card: 'انتهت صلاحية بطاقتك. جرّب بطاقة أخرى.',
+    incorrect_cvc: 'رمز أمان بطاقتك غير صحيح. تحقق منه ثم حاول مرة أخرى.',
+    processing_error: 'حدث خطأ أثناء معالجة بطاقتك. حاول مرة أخرى بعد قليل.',
+    invalid_card_number: 'رقم البطاقة غير صالح.',
+    invalid_expiry: 'تاريخ انتهاء البطاقة غير صالح.',
+    invalid_cvc: 'رمز أمان البطاقة غير صالح.',
+    checkout_not_found: 'رابط الدفع هذا غير صالح. ارجع إلى المتجر وابدأ من جديد.',
+    checkout_expired: 'انتهت صلاحية عملية الدفع هذه. ارجع إلى المتجر وابدأ من جديد.',
+    invoice_not_open: 'لم يعد من الممكن دفع هذه الفاتورة.',
+    payment_in_progress: 'هناك عملية دفع جارية لهذا الطلب. انتظر قليلًا ثم حاول مرة أخرى.',
+    too_many_attempts: 'محاولات كثيرة جدًا. ارجع إلى المتجر وحاول لاحقًا.',
+    authentication_failed:
+      'تعذّر على بنكك التحقق من هذه الدفعة. حاول مرة أخرى أو استخدم بطاقة أخرى.',
+    authentication_canceled: 'أُلغي التحقق لدى بنكك. حاول مرة أخرى أو استخدم بطاقة أخرى.',
+    authentication_timeout: 'استغرق التحقق لدى بنكك وقتًا طويلًا. حاول مرة أخرى.',
+    authentication_rejected: 'رفض بنكك هذه الدفعة. جرّب بطاقة أخرى.',
+    authentication_unavailable:
+      'تعذّر الاتصال ببنكك لإجراء التحقق. حاول مرة أخرى أو استخدم بطاقة أخرى.',
+  },
+} satisfies Strings;

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Frame, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeChallengeResponse, encodeMethodData } from '../server/three-ds/messages';
-import { launchChromium, openChallengePage } from './acs-browser';
+import { launchChromium } from './acs-browser';
 import { ACS_TEST_SECRET, creqFor, startTestAcs, type TestAcs } from './acs-test-server';
 
 /**
@@ -25,12 +25,6 @@ async function fakeServer(page: (path: string, url: URL) => string): Promise<Fak
     request.on('end', () => {
       if (request.method === 'POST') {
         posts.push({ path: url.pathname, fields: Object.fromEntries(new URLSearchParams(body)) });
-      }
-      // Like the server-to-server notify: the shopper is sent on to the address in `to`.
-      const to = url.searchParams.get('to');
-      if (to) {
-        response.writeHead(303, { location: to }).end();
-        return;
       }
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       response.end(page(url.pathname, url));
@@ -143,17 +137,5 @@ describe('the challenge inside the checkout frame', () => {
     } finally {
       await strict.app.close();
     }
-  });
-
-  it('lets a top-level challenge end on the merchant page the notification URL redirects to', async () => {
-    const returnUrl = `${merchant.origin}/return`;
-    const notificationURL = `${payment.origin}/3ds/notify?${new URLSearchParams({ to: returnUrl })}`;
-    const page = await openChallengePage(browser, acs, creqFor({ notificationURL }), {
-      width: 600,
-      height: 600,
-    });
-    await page.locator('#code').fill('1234');
-    await Promise.all([page.waitForURL(returnUrl), page.locator('button.primary').click()]);
-    await page.close();
   });
 });

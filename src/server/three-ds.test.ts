@@ -282,12 +282,12 @@ describe.each(stores)('3-D Secure on %s', (_name, open) => {
     const back = await notify(resultFor(pending.action.parameters.creq));
     expect(back.status).toBe(200);
     const html = await back.text();
-    const returnUrl = /data-return-url="([^"]+)"/.exec(html)?.[1]?.replaceAll('&#38;', '&');
+    const returnUrl = /data-return-url="([^"]+)"/.exec(html)?.[1]?.replaceAll('&amp;', '&');
     const location = new URL(returnUrl!);
     expect(location.origin + location.pathname).toBe('https://shop.example/return');
     expect(location.searchParams.get('order')).toBe('s');
     expect(location.searchParams.get('resource_path')).toBe(`/v1/payments/${pending.id}`);
-    expect(html).toContain('<a href="https://shop.example/return?order=s&#38;resource_path=');
+    expect(html).toContain('<a href="https://shop.example/return?order=s&amp;resource_path=');
     expect((await payment(pending.id)).status).toBe('authorized');
   });
 

@@ -3,6 +3,7 @@ import { z } from 'zod/mini';
 import { idSchema } from '../../protocol/ids';
 import { notifyPageAncestors, receiveChallengeResult } from '../domain/three-ds';
 import type { Services } from '../domain/services';
+import { escapeHtml } from '../html';
 import { parseWith } from './problem';
 import { threeDsPageCsp } from './security-headers';
 
@@ -28,8 +29,6 @@ const NOTIFY_SCRIPT = `(() => {
 })();
 `;
 
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
 function page(
   reply: FastifyReply,
   ancestors: string[],
@@ -37,7 +36,7 @@ function page(
   content: string,
 ) {
   const attributes = Object.entries(data)
-    .map(([name, value]) => ` data-${name}="${escape(value)}"`)
+    .map(([name, value]) => ` data-${name}="${escapeHtml(value)}"`)
     .join('');
   return reply
     .type('text/html; charset=utf-8')
@@ -71,7 +70,7 @@ const notifyPage = (
 function returnPage(reply: FastifyReply, shopperResultUrl: string, paymentId: string) {
   const target = new URL(shopperResultUrl);
   target.searchParams.set('resource_path', `/v1/payments/${paymentId}`);
-  const url = escape(target.toString());
+  const url = escapeHtml(target.toString());
   return page(
     reply,
     [],

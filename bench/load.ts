@@ -38,7 +38,10 @@ export interface LoadResult {
    * answer at the end still counts, a warm-up request answered inside the window does not.
    */
   steps: Map<string, LatencyRecorder>;
-  /** Whole-unit latency (first request due → last answer), of successful units due in the window. */
+  /**
+   * Whole-unit latency (first request due → last answer) of successful units due in the window;
+   * in the open loop also of unfinished ones, at their time so far (a lower bound).
+   */
   units: LatencyRecorder;
   /** Open loop only: units started but not finished when the drain time ran out. */
   unfinished: number;
@@ -156,7 +159,8 @@ export async function openLoop(
   const tally = new Tally(measureStart, measureEnd);
   const finishWindow = windowTimers(window, t0);
   const interval = 1000 / ratePerSecond;
-  const running = new Set<Promise<void>>();
+  /** Units still running, with when each was due. */
+  const running = new Map<Promise<void>, number>();
   let sequence = 0;
   const due = () => t0 + sequence * interval;
   while (due() < measureEnd) {
@@ -167,18 +171,23 @@ export async function openLoop(
         tally.add(scheduledAt, result);
         running.delete(unit);
       });
-      running.add(unit);
+      running.set(unit, scheduledAt);
     }
     await sleep(Math.max(0, Math.min(due(), measureEnd) - performance.now()));
   }
   const drain = new AbortController();
   await Promise.race([
-    Promise.all(running),
+    Promise.all(running.keys()),
     sleep(window.drainMs, undefined, { signal: drain.signal }).catch(() => undefined),
   ]);
   drain.abort();
   finishWindow();
   tally.closed = true;
   tally.result.unfinished = running.size;
+  // A flow that never finished took at least this long: leaving it out would flatter the tail.
+  const now = performance.now();
+  for (const scheduledAt of running.values()) {
+    if (scheduledAt >= measureStart) tally.result.units.record(now - scheduledAt);
+  }
   return tally.result;
 }

@@ -92,6 +92,11 @@ export async function openPhase(
       `  note: more than phase 1 sustained (${rate.sustained.toFixed(0)} flows/s): requests queue up, so these latencies measure the backlog`,
     );
   }
+  if (result.unfinished > 0) {
+    console.log(
+      `  note: the request rows leave out the ${result.unfinished} unfinished flows; "whole flow" counts them at their time so far`,
+    );
+  }
   printTable([...rows, ['whole flow', flow]], result.seconds);
   console.log(
     `  worst p99 of a request type: ${worstP99.toFixed(2)} ms (target ≤ ${TARGET_P99_MS} ms at ${TARGET_FLOWS_PER_SECOND / 2} flows/s)`,

@@ -52,6 +52,25 @@ describe('<payframe-card-form>', () => {
     }
   });
 
+  it('moves on to the next field once a field is complete and valid', async () => {
+    const { root, field, input } = await mount();
+    const focused = () => (root.activeElement as HTMLElement | null)?.id;
+    await userEvent.type(field('Card number'), '4242424242424241');
+    // A 16-digit number failing its check digit keeps the shopper there.
+    await expect.poll(focused).toBe('number');
+    await userEvent.type(field('Card number'), '{Backspace}2');
+    await expect.poll(focused).toBe('expiry');
+    await userEvent.keyboard(`12${EXP_YY}`);
+    await expect.poll(focused).toBe('cvc');
+    await userEvent.keyboard('123');
+    await expect.poll(focused).toBe('name');
+    expect(input('cvc').value).toBe('123');
+    // Amex: 15 digits and a 4-digit code.
+    await userEvent.clear(field('Card number'));
+    await userEvent.type(field('Card number'), '378282246310005');
+    await expect.poll(focused).toBe('expiry');
+  });
+
   it('labels the button with the amount', async () => {
     await mount();
     await expect

@@ -17,6 +17,13 @@ import { CARD_SUBMIT, type CardSubmitDetail } from './events';
 import { en, type Strings } from './i18n/en';
 import { alertIcon, brandIcons } from './icons';
 import { cardFormStyles } from './card-form.styles';
+
+/** Where typing goes once a field is complete (auto-advance); the name has no fixed length. */
+const NEXT_FIELD: Partial<Record<CardField, CardField>> = {
+  number: 'expiry',
+  expiry: 'cvc',
+  cvc: 'name',
+};
 import { theme } from './theme.styles';
 
 const EMPTY: CardValues = { number: '', expiry: '', cvc: '', name: '' };
@@ -177,7 +184,27 @@ export class CardForm extends LitElement {
       }
     }
     this.values = { ...this.values, [field]: value };
+    const atEnd = (input.selectionStart ?? value.length) >= value.length;
+    if (inputType.startsWith('insert') && atEnd && this.isComplete(field)) {
+      const next = NEXT_FIELD[field];
+      if (next) void this.updateComplete.then(() => this.input(next)?.focus());
+    }
   };
+
+  /**
+   * A field the shopper has finished: valid, and nothing more can be typed into it (a number at
+   * its brand's usual length, 16, or its longest). Typing then moves on to the next field.
+   */
+  private isComplete(field: CardField): boolean {
+    if (fieldProblem(field, this.values, new Date())) return false;
+    const digits = this.values[field].replace(/\D/g, '');
+    const rules = detectBrand(this.values.number.replace(/\D/g, ''));
+    if (field === 'number')
+      return digits.length >= 16 || digits.length === Math.max(...rules.lengths);
+    if (field === 'expiry') return digits.length === 4;
+    if (field === 'cvc') return digits.length === rules.cvcLength;
+    return false;
+  }
 
   private onBlur = (event: FocusEvent) => {
     const field = (event.target as HTMLInputElement).id as CardField;

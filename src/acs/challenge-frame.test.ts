@@ -78,9 +78,15 @@ afterAll(async () => {
 const merchantPage = (acsUrl: string, query: Record<string, string>) =>
   `${merchant.origin}/?${new URLSearchParams({ acs: acsUrl, ...query })}`;
 
+/**
+ * Pages are not awaited to their load event (nested frames posting forms can hold it back on a
+ * busy machine); the test waits for what it needs, with room for a slow machine.
+ */
+const POLL = { timeout: 15_000, interval: 100 };
+
 async function acsFrame(page: Page): Promise<Frame> {
   const find = () => page.frames().find((frame) => frame.url().startsWith(acs.url));
-  await expect.poll(find).toBeDefined();
+  await expect.poll(find, POLL).toBeDefined();
   return find()!;
 }
 
@@ -88,13 +94,13 @@ describe('the challenge inside the checkout frame', () => {
   it('tells the checkout frame it is ready and posts the CRes to the notification URL', async () => {
     const creq = creqFor({ notificationURL: `${payment.origin}/3ds/notify` });
     const page = await browser.newPage();
-    await page.goto(merchantPage(acs.url, { creq }));
+    await page.goto(merchantPage(acs.url, { creq }), { waitUntil: 'commit' });
     const frame = await acsFrame(page);
     await frame.locator('#code').fill('1234');
     await frame.locator('button.primary').click();
 
     await expect
-      .poll(() => payment.posts.find((post) => post.path === '/3ds/notify'))
+      .poll(() => payment.posts.find((post) => post.path === '/3ds/notify'), POLL)
       .toBeDefined();
     const notify = payment.posts.find((post) => post.path === '/3ds/notify')!;
     expect(decodeChallengeResponse(notify.fields.cres ?? '', ACS_TEST_SECRET)).toMatchObject({
@@ -114,9 +120,9 @@ describe('the challenge inside the checkout frame', () => {
       threeDSMethodNotificationURL: `${payment.origin}/3ds/method-notify`,
     });
     const page = await browser.newPage();
-    await page.goto(merchantPage(acs.url, { method: data }));
+    await page.goto(merchantPage(acs.url, { method: data }), { waitUntil: 'commit' });
     await expect
-      .poll(() => payment.posts.find((post) => post.path === '/3ds/method-notify'))
+      .poll(() => payment.posts.find((post) => post.path === '/3ds/method-notify'), POLL)
       .toEqual({ path: '/3ds/method-notify', fields: { threeDSMethodData: data } });
     await page.close();
   });
@@ -131,7 +137,7 @@ describe('the challenge inside the checkout frame', () => {
         }),
       );
       const creq = creqFor({ notificationURL: `${payment.origin}/3ds/notify` });
-      await page.goto(merchantPage(strict.url, { creq }));
+      await page.goto(merchantPage(strict.url, { creq }), { waitUntil: 'commit' });
       expect(await blocked).toContain('frame-ancestors');
       await page.close();
     } finally {

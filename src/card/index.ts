@@ -16,3 +16,4 @@ export {
 } from './expiry';
 export { cvcValid } from './cvc';
 export { cardholderNameProblem, type NameProblem } from './name';
+export { asciiDigits } from './digits';

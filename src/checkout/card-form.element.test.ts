@@ -27,6 +27,10 @@ async function leave(input: HTMLInputElement) {
 const EXP_YEAR = new Date().getFullYear() + 2;
 const EXP_YY = String(EXP_YEAR % 100).padStart(2, '0');
 
+/** The same digits as a Japanese input method types them. */
+const asciiToWide = (digits: string) =>
+  digits.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+
 async function fillValidCard(field: (label: string) => ReturnType<typeof page.getByLabelText>) {
   await userEvent.type(field('Card number'), '4242424242424242');
   await userEvent.type(field('Expiry date'), `12${EXP_YY}`);
@@ -89,6 +93,19 @@ describe('<payframe-card-form>', () => {
     const { field, input } = await mount();
     await field('Card number').fill('4242-4242 4242 4242');
     expect(input('number').value).toBe('4242 4242 4242 4242');
+  });
+
+  it('takes digits typed on Arabic and Japanese keyboards as the digits they are', async () => {
+    const { field, input, form, submits } = await mount();
+    await field('Card number').fill('٤٢٤٢ ٤٢٤٢ ٤٢٤٢ ٤٢٤٢');
+    expect(input('number').value).toBe('4242 4242 4242 4242');
+    await field('Expiry date').fill(`１２／${asciiToWide(EXP_YY)}`);
+    expect(input('expiry').value).toBe(`12 / ${EXP_YY}`);
+    await field('Security code').fill('۱۲۳');
+    expect(input('cvc').value).toBe('123');
+    await field('Name on card').fill('Ada Lovelace');
+    form.shadowRoot!.querySelector('form')!.requestSubmit();
+    expect(submits.map((s) => s.card.number)).toEqual(['4242424242424242']);
   });
 
   it('groups an American Express number 4-6-5', async () => {

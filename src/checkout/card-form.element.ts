@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { detectBrand, formatCardNumber, normalizeCardNumber } from '../card';
+import { asciiDigits, detectBrand, formatCardNumber, normalizeCardNumber } from '../card';
 import {
   CARD_FIELDS,
   FIELDS,
@@ -163,7 +163,8 @@ export class CardForm extends LitElement {
     const input = event.target as HTMLInputElement;
     const field = input.id as CardField;
     const inputType = event instanceof InputEvent ? event.inputType : '';
-    let raw = input.value;
+    // Digits typed on an Arabic or Japanese keyboard count as the digits they are.
+    let raw = field === 'name' ? input.value : asciiDigits(input.value);
     let caret = input.selectionStart ?? raw.length;
     let value = raw;
     if (field === 'number') {

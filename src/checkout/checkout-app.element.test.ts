@@ -80,7 +80,7 @@ describe('<payframe-checkout-app>', () => {
     answer.resolve({ status: 'succeeded', invoice_id: 'inv_1', payment_id: 'pay_1' });
     await expect.element(ui.getByRole('heading')).toHaveTextContent('Payment successful');
     await expect.element(ui.getByText('You paid €19.99 to Demo Shop.')).toBeVisible();
-    await expect.element(ui.getByRole('status')).toHaveTextContent('');
+    await expect.element(ui.getByRole('status')).toHaveTextContent('Payment successful');
   });
 
   it('after a retryable decline shows the reason and asks for another card', async () => {
@@ -128,7 +128,10 @@ describe('<payframe-checkout-app>', () => {
     await expect
       .element(ui.getByRole('heading'))
       .toHaveTextContent('Payment could not be completed');
-    await expect.element(ui.getByText(/This checkout has expired/)).toBeVisible();
+    await expect.element(ui.getByText(/^This checkout has expired/)).toBeVisible();
+    await expect
+      .element(ui.getByRole('status'))
+      .toHaveTextContent(/^Payment could not be completed\. This checkout has expired/);
     expect(ui.getByRole('button', { name: /^Pay/ }).query()).toBeNull();
   });
 

@@ -1,4 +1,4 @@
-import { LitElement, html, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { Theme } from '../protocol/appearance';
 import type { CheckoutSummary, ConfirmCheckout } from '../protocol/checkout';
 import type { HostToFrame } from '../protocol/frame-messages';
@@ -115,7 +115,6 @@ export class CheckoutApp extends LitElement {
   }
 
   override render() {
-    const processing = this.view.name === 'processing';
     return html`<main
       class="card"
       lang=${this.locale}
@@ -123,9 +122,27 @@ export class CheckoutApp extends LitElement {
       aria-busy=${this.view.name === 'loading'}
     >
       ${this.renderView()}
-      <p class="status" role="status">${processing ? this.strings.processing : ''}</p>
+      <p class="status" role="status">
+        ${this.view.name === 'processing' ? this.strings.processing : nothing}<span
+          class="visually-hidden"
+          >${this.outcome()}</span
+        >
+      </p>
       <footer class="footer">${lockIcon}<span>${this.strings.securedBy}</span></footer>
     </main>`;
+  }
+
+  /**
+   * The outcome, for the live region only (the screen shows it as the view): a screen reader tells
+   * the shopper even where moving focus to the result's heading is not read out. A decline the
+   * shopper can retry is an alert in the form instead.
+   */
+  private outcome(): string {
+    const { view, strings: s } = this;
+    if (view.name === 'succeeded') return s.succeeded;
+    if (view.name === 'paid') return s.alreadyPaid;
+    if (view.name !== 'failed') return '';
+    return `${s.failedTitle}${this.locale.startsWith('ja') ? '。' : '. '}${view.message}`;
   }
 
   private renderView() {

@@ -60,7 +60,13 @@ export type RebillPayment = z.infer<typeof rebillPaymentSchema>;
 /** A rebill the issuer declined is an answer, not an HTTP error (docs/adr/0004). */
 export const rebillResultSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('succeeded'), transaction_id: z.string(), payment: paymentSchema }),
-  z.object({ status: z.literal('failed'), error: paymentErrorSchema, payment: paymentSchema }),
+  z.object({
+    status: z.literal('failed'),
+    /** The declined RB, kept on the payment with its `failure_code`. */
+    transaction_id: z.string(),
+    error: paymentErrorSchema,
+    payment: paymentSchema,
+  }),
 ]);
 export type RebillResult = z.infer<typeof rebillResultSchema>;
 

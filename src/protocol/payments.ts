@@ -41,6 +41,10 @@ export const transactionSchema = z.object({
   type: z.enum(Object.values(TransactionType) as [TransactionType, ...TransactionType[]]),
   amount: amountSchema,
   currency: z.string(),
+  /** `pending` while the acquirer has not answered (a rebill); only `succeeded` moved money. */
+  status: z.enum(['pending', 'succeeded', 'failed']),
+  /** Why a `failed` one was declined. */
+  failure_code: z.optional(errorCodeSchema),
   created_at: z.string(),
 });
 export type Transaction = z.infer<typeof transactionSchema>;

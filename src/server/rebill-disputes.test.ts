@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SandboxAcquirer } from './acquirer/sandbox-acquirer';
 import { startTestServer, type TestServer } from './test-support/test-server';
 import { storesUnderTest, type TestStore } from './test-support/test-stores';
 import { eventTypes, expectProblem, movements, paidPayment } from './test-support/payments';
@@ -17,7 +18,8 @@ describe.each(stores)('rebill and disputes on %s', (_name, open) => {
     await store.dispose();
   });
 
-  const post = (path: string, body?: unknown) => server.merchant(path, { method: 'POST', body });
+  const post = (path: string, body?: unknown, headers?: Record<string, string>) =>
+    server.merchant(path, { method: 'POST', body, ...(headers ? { headers } : {}) });
   const rebill = (id: string, body: unknown) => post(`/v1/payments/${id}/rebill`, body);
   const test = (id: string, action: string, body?: unknown) =>
     post(`/v1/test/payments/${id}/${action}`, body);
@@ -63,6 +65,104 @@ describe.each(stores)('rebill and disputes on %s', (_name, open) => {
       payment: { status: 'captured' },
     });
     expect(movements(result.payment)).toEqual([['DB', 1000]]);
+    // The declined try stays on the payment's record, with why.
+    expect(result.payment.transactions[1]).toMatchObject({
+      id: result.transaction_id,
+      type: 'RB',
+      amount: 300,
+      status: 'failed',
+      failure_code: 'expired_card',
+    });
+    expect(await eventTypes(server)).not.toContain('payment.rebilled');
+  });
+
+  it('charges once when the acquirer’s answer is lost and the SDK retries with the same key', async () => {
+    const id = await paidPayment(server);
+    const sandbox = new SandboxAcquirer();
+    let lose = true;
+    server.services.acquirer = {
+      async authorize(request) {
+        const answer = await sandbox.authorize(request);
+        if (lose) {
+          lose = false;
+          throw new Error('connection reset after the charge');
+        }
+        return answer;
+      },
+    };
+    const headers = { 'idempotency-key': 'rebill-gift-wrap-1' };
+    const first = await post(`/v1/payments/${id}/rebill`, { amount: 300 }, headers);
+    await expectProblem(first, 500, 'internal_error');
+    // Recorded as pending and not counted as captured: a refund of it is still refused.
+    const pending = await (await server.merchant(`/v1/payments/${id}`)).json();
+    expect(pending.transactions[1]).toMatchObject({ type: 'RB', amount: 300, status: 'pending' });
+    await expectProblem(
+      await post(`/v1/payments/${id}/refunds`, { amount: 1001 }),
+      422,
+      'amount_exceeds_captured',
+    );
+
+    const retry = await post(`/v1/payments/${id}/rebill`, { amount: 300 }, headers);
+    expect(retry.status).toBe(200);
+    const result = await retry.json();
+    expect(result).toMatchObject({
+      status: 'succeeded',
+      transaction_id: pending.transactions[1].id,
+    });
+    expect(movements(result.payment)).toEqual([
+      ['DB', 1000],
+      ['RB', 300],
+    ]);
+    expect(sandbox.charges).toBe(1);
+    expect((await eventTypes(server)).filter((t) => t === 'payment.rebilled')).toHaveLength(1);
+    // The key's answer is now stored and replayed, not run again.
+    const replay = await post(`/v1/payments/${id}/rebill`, { amount: 300 }, headers);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(await replay.json()).toEqual(result);
+    expect(sandbox.charges).toBe(1);
+  });
+
+  it('charges once when saving the approved answer fails and the retry finds the charge', async () => {
+    const id = await paidPayment(server);
+    const sandbox = new SandboxAcquirer();
+    server.services.acquirer = sandbox;
+    const { store } = server.services;
+    const realChange = store.changePayment.bind(store);
+    let failNextSettle = true;
+    store.changePayment = (appId, paymentId, now, decide) =>
+      realChange(appId, paymentId, now, (current) => {
+        const change = decide(current);
+        if (change.settle && failNextSettle) {
+          failNextSettle = false;
+          throw new Error('disk I/O error');
+        }
+        return change;
+      });
+    try {
+      const headers = { 'idempotency-key': 'rebill-gift-wrap-2' };
+      await expectProblem(
+        await post(`/v1/payments/${id}/rebill`, { amount: 250 }, headers),
+        500,
+        'internal_error',
+      );
+      const result = await (
+        await post(`/v1/payments/${id}/rebill`, { amount: 250 }, headers)
+      ).json();
+      expect(result.status).toBe('succeeded');
+      expect(movements(result.payment)).toEqual([
+        ['DB', 1000],
+        ['RB', 250],
+      ]);
+      expect(sandbox.charges).toBe(1);
+      // The same freed key with another amount is another request, not a retry.
+      await expectProblem(
+        await post(`/v1/payments/${id}/rebill`, { amount: 999 }, headers),
+        422,
+        'idempotency_key_reused',
+      );
+    } finally {
+      store.changePayment = realChange;
+    }
   });
 
   it('refuses to rebill what was never captured, and bad bodies', async () => {

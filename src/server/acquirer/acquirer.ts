@@ -10,6 +10,11 @@ export interface AuthorizationRequest {
   currency: string;
   /** True for DB (authorize and capture at once), false for PA (authorize only). */
   capture: boolean;
+  /**
+   * Our reference for the charge, when one was saved before the call (a rebill's RB id): sent again
+   * after a lost answer, the acquirer answers the first charge instead of making a second.
+   */
+  reference?: string;
 }
 
 export type DeclineCode = Extract<

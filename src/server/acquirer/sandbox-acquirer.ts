@@ -1,5 +1,5 @@
 import { randomBase62 } from '../../protocol/ids';
-import type { Acquirer, AuthorizationAnswer, DeclineCode } from './acquirer';
+import type { Acquirer, AuthorizationAnswer, AuthorizationRequest, DeclineCode } from './acquirer';
 
 /** Test card numbers that decline, per DESIGN §7; every other valid number is approved. */
 export const SANDBOX_DECLINES: Readonly<Record<string, DeclineCode>> = {
@@ -12,10 +12,31 @@ export const SANDBOX_DECLINES: Readonly<Record<string, DeclineCode>> = {
   '4000008400001629': 'card_declined',
 };
 
+/** How many referenced answers the sandbox remembers, oldest forgotten first. */
+const REMEMBERED_ANSWERS = 10_000;
+
 export class SandboxAcquirer implements Acquirer {
-  async authorize(request: { pan: string }): Promise<AuthorizationAnswer> {
+  /** Answers by our reference, so a repeated request is answered, not charged again. */
+  readonly #answers = new Map<string, AuthorizationAnswer>();
+  /** Charges actually made: what a shopper's statement would show. */
+  charges = 0;
+
+  async authorize(request: AuthorizationRequest): Promise<AuthorizationAnswer> {
+    const earlier = request.reference ? this.#answers.get(request.reference) : undefined;
+    if (earlier) return earlier;
     const reference = `sbx_${randomBase62(16)}`;
     const code = SANDBOX_DECLINES[request.pan];
-    return code ? { approved: false, code, reference } : { approved: true, reference };
+    const answer: AuthorizationAnswer = code
+      ? { approved: false, code, reference }
+      : { approved: true, reference };
+    if (!code) this.charges++;
+    if (request.reference) this.remember(request.reference, answer);
+    return answer;
+  }
+
+  private remember(reference: string, answer: AuthorizationAnswer): void {
+    this.#answers.set(reference, answer);
+    const oldest = this.#answers.keys().next().value;
+    if (this.#answers.size > REMEMBERED_ANSWERS && oldest) this.#answers.delete(oldest);
   }
 }

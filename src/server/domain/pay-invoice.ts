@@ -171,6 +171,9 @@ export async function applyAnswer(
         amount: payment.amount,
         currency: payment.currency,
         acquirer_reference: answer.reference,
+        status: 'succeeded',
+        failure_code: null,
+        request_key: null,
         created_at: now,
       }
     : null;

@@ -11,10 +11,15 @@ export interface PaymentAmounts {
   disputed: number;
 }
 
-/** Derives the money on a payment from its transactions; nothing is stored twice. */
+/**
+ * Derives the money on a payment from its transactions; nothing is stored twice. A transaction
+ * still waiting for the acquirer, or declined, has moved nothing.
+ */
 export function paymentAmounts(transactions: readonly TransactionRecord[]): PaymentAmounts {
   const sum = (...types: string[]) =>
-    transactions.filter((t) => types.includes(t.type)).reduce((total, t) => total + t.amount, 0);
+    transactions
+      .filter((t) => t.status === 'succeeded' && types.includes(t.type))
+      .reduce((total, t) => total + t.amount, 0);
   return {
     authorized: sum('PA'),
     captured: sum('DB', 'CP', 'RB', 'RC'),

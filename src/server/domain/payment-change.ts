@@ -1,12 +1,13 @@
 import type { ErrorCode } from '../../protocol/error-codes';
 import { newId } from '../../protocol/ids';
 import type { Payment, TransactionType } from '../../protocol/payments';
-import type {
-  AppRecord,
-  NewEvent,
-  PaymentChange,
-  PaymentWithTransactions,
-  TransactionRecord,
+import {
+  applied,
+  type AppRecord,
+  type NewEvent,
+  type PaymentChange,
+  type PaymentWithTransactions,
+  type TransactionRecord,
 } from '../store/records';
 import { paymentView } from './payment-view';
 import { PayframeError } from './payframe-error';
@@ -14,7 +15,8 @@ import type { Services } from './services';
 
 /** What an operation decided for a payment, before its event is built from the result. */
 export type Decision = Omit<PaymentChange, 'events'> & {
-  event: string;
+  /** The outbox event's type; none for a change that is not the merchant's news (a pending try). */
+  event?: string;
   /** Written, then answered as this error: an authorization found expired is recorded as such. */
   refuse?: { code: ErrorCode; detail: string };
 };
@@ -36,6 +38,9 @@ export function newTransaction(
     amount,
     currency: current.payment.currency,
     acquirer_reference: acquirerReference,
+    status: 'succeeded',
+    failure_code: null,
+    request_key: null,
     created_at: now,
   };
 }
@@ -64,11 +69,10 @@ export async function changePayment(
   const changed = await services.store.changePayment(app.id, paymentId, now, (current) => {
     const { event: type, refuse: refusal, ...change } = decide(current, now);
     refuse = refusal;
+    if (!type) return { ...change, events: [] };
     const after = {
       payment: { ...current.payment, status: change.status },
-      transactions: change.transaction
-        ? [...current.transactions, change.transaction]
-        : current.transactions,
+      transactions: applied(current.transactions, change),
     };
     const event: NewEvent = {
       id: newId('evt'),

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PaymentStatus } from '../../protocol/payments';
-import type { PaymentWithTransactions, TransactionRecord } from '../store/records';
+import type { AuthorizationAnswer } from '../acquirer/acquirer';
+import { applied, type PaymentWithTransactions, type TransactionRecord } from '../store/records';
 import {
   AUTHORIZATION_WINDOW_MS,
   decideCapture,
@@ -14,7 +15,7 @@ import type { Decide } from './payment-change';
 import { paymentAmounts } from './payment-amounts';
 import { canTransition } from './payment-states';
 import { PayframeError } from './payframe-error';
-import { decideRebill } from './rebill';
+import { decidePendingRebill, decideRebillAnswer } from './rebill';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -29,9 +30,9 @@ const operation: fc.Arbitrary<Operation> = fc
       amount.map((a) => ({ name: `capture ${a}`, decide: decideCapture(a) })),
       fc.constant({ name: 'void', decide: decideVoid() }),
       amount.map((a) => ({ name: `refund ${a}`, decide: decideRefund(a) })),
-      fc.integer({ min: 1, max: 500 }).map((a) => ({
-        name: `rebill ${a}`,
-        decide: decideRebill(a, 'ref'),
+      fc.tuple(fc.integer({ min: 1, max: 500 }), fc.boolean()).map(([a, approved]) => ({
+        name: `rebill ${a} ${approved ? 'approved' : 'declined'}`,
+        decide: rebill(a, approved),
       })),
       amount.map((a) => ({ name: `chargeback ${a}`, decide: decideChargeback(a) })),
       fc.constant({ name: 'reversal', decide: decideChargebackReversal() }),
@@ -41,6 +42,28 @@ const operation: fc.Arbitrary<Operation> = fc
   )
   .map(([hours, op]) => ({ hours, ...op }));
 
+/**
+ * A rebill as the server runs it: saved pending (which must move no money), then settled with the
+ * acquirer's answer; the step's transaction is the settled attempt.
+ */
+function rebill(amount: number, approved: boolean): Decide {
+  return (current, now) => {
+    let attempt: TransactionRecord | undefined;
+    const pending = decidePendingRebill(amount, null, (found) => (attempt = found))(current, now);
+    const waiting = {
+      payment: current.payment,
+      transactions: applied(current.transactions, pending),
+    };
+    expect(paymentAmounts(waiting.transactions)).toEqual(paymentAmounts(current.transactions));
+    const answer: AuthorizationAnswer = approved
+      ? { approved: true, reference: 'ref' }
+      : { approved: false, code: 'card_declined', reference: 'ref' };
+    const settled = decideRebillAnswer(attempt!.id, answer)(waiting, now);
+    const [transaction] = applied([attempt!], settled);
+    return { ...settled, transaction: transaction!, settle: undefined };
+  };
+}
+
 function startingPayment(automatic: boolean, authorized: number): PaymentWithTransactions {
   const transaction: TransactionRecord = {
     id: 'txn_start',
@@ -49,6 +72,9 @@ function startingPayment(automatic: boolean, authorized: number): PaymentWithTra
     amount: authorized,
     currency: 'EUR',
     acquirer_reference: null,
+    status: 'succeeded',
+    failure_code: null,
+    request_key: null,
     created_at: 0,
   };
   return {
@@ -123,9 +149,7 @@ describe('payment state machine and money invariants (property)', () => {
             }
             current = {
               payment: { ...current.payment, status: after },
-              transactions: decision.transaction
-                ? [...current.transactions, decision.transaction]
-                : current.transactions,
+              transactions: applied(current.transactions, decision),
             };
             assertInvariants(current);
           }

@@ -45,6 +45,8 @@ export function paymentView(
       type: t.type as TransactionType,
       amount: t.amount,
       currency: t.currency,
+      status: t.status,
+      ...(t.failure_code ? { failure_code: t.failure_code as ErrorCode } : {}),
       created_at: new Date(t.created_at).toISOString(),
     })),
     created_at: new Date(payment.created_at).toISOString(),

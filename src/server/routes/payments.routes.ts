@@ -58,6 +58,6 @@ export function paymentRoutes(app: FastifyInstance, services: Services): void {
   app.post('/v1/payments/:id/rebill', async (request) => {
     const { id } = parseWith(paymentParams, request.params);
     const body = parseWith(rebillPaymentSchema, request.body);
-    return rebillPayment(services, request.merchant, id, body);
+    return rebillPayment(services, request.merchant, id, body, request.idempotencyKey);
   });
 }

@@ -10,6 +10,7 @@ import * as initial from './migrations/001-initial';
 import * as idempotency from './migrations/002-idempotency';
 import * as sweepIndexes from './migrations/003-sweep-indexes';
 import * as authentications from './migrations/004-authentications';
+import * as transactionStatus from './migrations/005-transaction-status';
 import * as auth from './authentication-queries';
 import { expireInvoice, listLapsedAuthorizations, listLapsedInvoices } from './sweep-queries';
 import type {
@@ -30,6 +31,7 @@ import type {
   TransactionRecord,
   VaultCardRecord,
 } from './records';
+import { applied } from './records';
 import type { Database } from './schema';
 
 type Dialect = Store['dialect'];
@@ -53,6 +55,7 @@ class Migrations implements MigrationProvider {
       '002-idempotency': { up: (db) => idempotency.up(db) },
       '003-sweep-indexes': { up: (db) => sweepIndexes.up(db) },
       '004-authentications': { up: (db) => authentications.up(db) },
+      '005-transaction-status': { up: (db) => transactionStatus.up(db) },
     };
   }
 }
@@ -276,10 +279,22 @@ export class KyselyStore implements Store {
         .execute();
       if (change.transaction)
         await tx.insertInto('transactions').values(change.transaction).execute();
+      const { settle } = change;
+      if (settle) {
+        const { id, ...outcome } = settle;
+        const settled = await tx
+          .updateTable('transactions')
+          .set(outcome)
+          .where('id', '=', id)
+          .where('payment_id', '=', paymentId)
+          .where('status', '=', 'pending')
+          .executeTakeFirst();
+        if (settled.numUpdatedRows !== 1n) throw new Error(`Transaction ${id} is not pending.`);
+      }
       if (change.events.length > 0) await tx.insertInto('events').values(change.events).execute();
       return {
         payment: { ...payment, status: change.status },
-        transactions: change.transaction ? [...transactions, change.transaction] : transactions,
+        transactions: applied(transactions, change),
       };
     });
   }

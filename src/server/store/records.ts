@@ -63,7 +63,26 @@ export interface PaymentChange {
   status: string;
   /** Null for a change of state that moves no money (an authorization expiring). */
   transaction: TransactionRecord | null;
+  /** The acquirer's answer for a transaction saved as pending before the call. */
+  settle?: TransactionSettlement;
   events: NewEvent[];
+}
+
+export type TransactionSettlement = Pick<
+  TransactionRecord,
+  'id' | 'acquirer_reference' | 'failure_code'
+> & { status: 'succeeded' | 'failed' };
+
+/** The transactions after a change: its new one added and the one it settles updated. */
+export function applied(
+  transactions: readonly TransactionRecord[],
+  change: Pick<PaymentChange, 'transaction' | 'settle'>,
+): TransactionRecord[] {
+  const { settle } = change;
+  const updated = settle
+    ? transactions.map((t) => (t.id === settle.id ? { ...t, ...settle } : t))
+    : [...transactions];
+  return change.transaction ? [...updated, change.transaction] : updated;
 }
 
 export interface PaymentWithTransactions {

@@ -74,6 +74,12 @@ export interface TransactionsTable {
   amount: number;
   currency: string;
   acquirer_reference: string | null;
+  /** `pending` from before the acquirer answers until it does; only `succeeded` moves money. */
+  status: 'pending' | 'succeeded' | 'failed';
+  /** The decline code of a failed one. */
+  failure_code: string | null;
+  /** The Idempotency-Key of the request that asked for it (a rebill), so a retry finds it. */
+  request_key: string | null;
   created_at: number;
 }
 

@@ -45,7 +45,11 @@ export async function eventTypes(server: TestServer): Promise<string[]> {
   return (await server.services.store.listEvents(server.appId)).map((e) => e.type);
 }
 
-/** `[type, amount]` of each transaction on a payment answer. */
-export function movements(payment: { transactions: { type: string; amount: number }[] }) {
-  return payment.transactions.map((t) => [t.type, t.amount]);
+/** `[type, amount]` of each transaction on a payment answer that moved money (succeeded). */
+export function movements(payment: {
+  transactions: { type: string; amount: number; status: string }[];
+}) {
+  return payment.transactions
+    .filter((t) => t.status === 'succeeded')
+    .map((t) => [t.type, t.amount]);
 }

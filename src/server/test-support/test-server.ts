@@ -22,7 +22,7 @@ export interface TestServer {
   /** Calls the merchant API with the app's secret key. */
   merchant(
     path: string,
-    init?: { method?: string; body?: unknown; key?: string },
+    init?: { method?: string; body?: unknown; key?: string; headers?: Record<string, string> },
   ): Promise<Response>;
   close(): Promise<void>;
 }
@@ -88,6 +88,7 @@ export async function startTestServer(
         headers: {
           authorization: `Bearer ${init.key ?? keys.secretKey}`,
           ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...init.headers,
         },
         ...(init.body === undefined
           ? {}

@@ -4,11 +4,14 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { CATALOG, CURRENCY, findProduct } from './catalog';
 import { Payframe } from '../src/sdk';
+import { webhookEndpoint } from './webhook-log';
 
 export interface ShopOptions {
   /** Payment server origin, e.g. http://localhost:4000. */
   paymentUrl: string;
   secretKey: string;
+  /** The app's `whsec_` secret, to verify the webhooks the payment server sends the shop. */
+  webhookSecret: string;
 }
 
 interface Order {
@@ -36,7 +39,11 @@ const PUBLIC = join(import.meta.dirname, 'public');
  * payment server says `valid: true`.
  */
 export async function createShopApp(options: ShopOptions): Promise<FastifyInstance> {
-  const payframe = new Payframe({ baseUrl: options.paymentUrl, secretKey: options.secretKey });
+  const payframe = new Payframe({
+    baseUrl: options.paymentUrl,
+    secretKey: options.secretKey,
+    webhookSecret: options.webhookSecret,
+  });
   const orders = new Map<string, Order>();
   const app = Fastify({ logger: false });
   const page = readFileSync(join(PUBLIC, 'index.html'), 'utf8').replaceAll(
@@ -123,6 +130,24 @@ export async function createShopApp(options: ShopOptions): Promise<FastifyInstan
       order.paymentId = body.data.payment_id;
     }
     return { valid: result.valid, reasons: result.reasons, order };
+  });
+
+  // The safety net for a shopper whose page never reported back (closed tab, lost redirect): the
+  // signed `invoice.paid` names the order, and the shop still validates before fulfilling.
+  webhookEndpoint(app, payframe, (event) => {
+    if (event.type !== 'invoice.paid') return;
+    const invoice = event.data as { order_id?: string; payment_id?: string | null };
+    const order = invoice.order_id ? orders.get(invoice.order_id) : undefined;
+    if (!order || order.status === 'paid' || !invoice.payment_id) return;
+    const paymentId = invoice.payment_id;
+    void payframe.payments
+      .validate(paymentId, { amount: order.amount, currency: order.currency, order_id: order.id })
+      .then((result) => {
+        if (!result.valid) return;
+        order.status = 'paid';
+        order.paymentId = paymentId;
+      })
+      .catch(() => undefined);
   });
 
   return app;

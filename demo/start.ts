@@ -33,6 +33,7 @@ if (!process.env.PAYFRAME_VAULT_KEY && !existsSync(keyFile)) {
 const paymentUrl = `http://localhost:${ports.PAYFRAME_PORT}`;
 const acsUrl = `http://127.0.0.1:${ports.PAYFRAME_ACS_PORT}`;
 const shopUrl = `http://localhost:${ports.DEMO_PORT}`;
+const webhookUrl = `${shopUrl}/api/webhooks`;
 const env = loadEnv({
   PAYFRAME_PUBLIC_URL: paymentUrl,
   PAYFRAME_ACS_URL: acsUrl,
@@ -66,12 +67,15 @@ async function seedDemoApp(services: Services): Promise<DemoApp> {
       saved.data.allowed_origins.includes(shopUrl) &&
       (await services.store.findApp(saved.data.app_id))
     ) {
+      // The shop's port may have changed since; its endpoint follows.
+      await services.store.setWebhookUrl(saved.data.app_id, webhookUrl);
       return saved.data;
     }
   }
   const created = await createMerchantApp(services, {
     name: 'Payframe Coffee',
     allowedOrigins: [shopUrl],
+    webhookUrl,
   });
   const demo: DemoApp = {
     app_id: created.app.id,
@@ -94,7 +98,11 @@ const acs = await createAcsApp({
   paymentOrigins: [paymentUrl],
   merchantOrigins: [shopUrl],
 });
-const shop = await createShopApp({ paymentUrl, secretKey: demo.secret_key });
+const shop = await createShopApp({
+  paymentUrl,
+  secretKey: demo.secret_key,
+  webhookSecret: demo.webhook_secret,
+});
 
 await paymentServer.listen({ host: 'localhost', port: ports.PAYFRAME_PORT });
 await acs.listen({ host: '127.0.0.1', port: ports.PAYFRAME_ACS_PORT });
@@ -112,6 +120,7 @@ Demo merchant app (also in ${join(dataDir, 'demo-app.json')}):
   publishable key  ${demo.publishable_key}
   secret key       ${demo.secret_key}
   webhook secret   ${demo.webhook_secret}
+  webhooks to      ${webhookUrl} (live log on the shop page)
 
 Pay with 4242 4242 4242 4242, any future expiry, any CVC; 4000 0000 0000 0002 is declined;
 4000 0000 0000 3220 asks your bank for a one-time code (1234).

@@ -29,6 +29,28 @@ test.describe('inline checkout in the demo shop', () => {
     );
   });
 
+  test('the shop’s server receives the payment’s signed webhooks and lists them live', async ({
+    page,
+  }) => {
+    const shop = new ShopPage(page);
+    await shop.goto();
+    await shop.add('Filter beans, 500 g');
+    await shop.startCheckout();
+    await shop.checkout.pay({ number: '4242 4242 4242 4242' });
+    await expect(shop.confirmation).toBeVisible();
+    const paymentId = (await page.locator('#confirmation-payment').textContent()) ?? '';
+    const log = page.locator('#webhook-log li');
+    for (const type of ['invoice.paid', 'payment.succeeded', 'payment.captured']) {
+      const entry = log
+        .filter({ hasText: type })
+        .filter({ hasText: /inv_|pay_/ })
+        .first();
+      await expect(entry).toContainText('verified');
+    }
+    await expect(log.filter({ hasText: 'payment.succeeded' }).first()).toContainText(paymentId);
+    await expect(log.filter({ hasText: 'rejected' })).toHaveCount(0);
+  });
+
   test('shows a decline for 4000 0000 0000 0002, then succeeds with 4242…', async ({ page }) => {
     const shop = new ShopPage(page);
     await shop.goto();

@@ -103,6 +103,38 @@ async function completeOrder(paymentId) {
   $('confirmation').scrollIntoView({ behavior: 'smooth' });
 }
 
+// The shop server's webhook log, refreshed every two seconds.
+async function refreshWebhookLog() {
+  const response = await fetch('/api/webhooks/log').catch(() => null);
+  if (!response?.ok) return;
+  const { deliveries } = await response.json();
+  $('webhook-empty').hidden = deliveries.length > 0;
+  $('webhook-log').replaceChildren(
+    ...deliveries.map((delivery) => {
+      const item = document.createElement('li');
+      const time = document.createElement('time');
+      time.dateTime = delivery.received_at;
+      time.textContent = new Date(delivery.received_at).toLocaleTimeString('en');
+      const type = document.createElement('code');
+      type.textContent = delivery.type;
+      const summary = document.createElement('span');
+      summary.className = 'summary';
+      summary.textContent = `${delivery.summary} · ${delivery.id}`;
+      const badge = document.createElement('span');
+      badge.className = delivery.verified ? 'badge' : 'badge bad';
+      badge.textContent = !delivery.verified
+        ? 'rejected'
+        : delivery.duplicate
+          ? 'verified, repeat'
+          : 'verified';
+      item.append(time, type, summary, badge);
+      return item;
+    }),
+  );
+}
+setInterval(refreshWebhookLog, 2000);
+void refreshWebhookLog();
+
 const catalog = await (await fetch('/api/products')).json();
 state.currency = catalog.currency;
 state.products = catalog.products;

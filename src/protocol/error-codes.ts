@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'idempotency_key_in_use',
   'invoice_not_found',
   'payment_not_found',
+  'event_not_found',
   'checkout_not_found',
   'checkout_expired',
   'invoice_expired',

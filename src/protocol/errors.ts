@@ -62,6 +62,7 @@ export const ERROR_CATALOG = {
   // Resources
   invoice_not_found: entry(404, 'merchant', 'No such invoice.'),
   payment_not_found: entry(404, 'merchant', 'No such payment.'),
+  event_not_found: entry(404, 'merchant', 'No such event.'),
   checkout_not_found: entry(404, 'merchant', 'No such checkout.'),
   checkout_expired: entry(410, 'shopper', 'This checkout has expired.'),
   invoice_expired: entry(409, 'merchant', 'The invoice has expired and can no longer be paid.'),

@@ -11,6 +11,7 @@ export const IdPrefix = {
   event: 'evt',
   checkoutToken: 'ct',
   vaultCard: 'vc',
+  webhookAttempt: 'wha',
 } as const;
 export type IdPrefix = (typeof IdPrefix)[keyof typeof IdPrefix];
 

@@ -1,6 +1,7 @@
 import { HttpClient } from './http';
 import { Invoices } from './invoices';
 import { Payments } from './payments';
+import { Events, Webhooks } from './webhooks';
 
 export interface PayframeOptions {
   /** The app's secret key, `sk_test_…`. Server side only. */
@@ -13,6 +14,8 @@ export interface PayframeOptions {
   timeoutMs?: number;
   /** Defaults to the global `fetch`; pass another to add logging, proxies or test doubles. */
   fetch?: typeof fetch;
+  /** The `whsec_` secret(s) `webhooks.verify` accepts; two while you rotate. */
+  webhookSecret?: string | string[];
 }
 
 export const DEFAULT_MAX_RETRIES = 2;
@@ -22,6 +25,8 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export class Payframe {
   readonly invoices: Invoices;
   readonly payments: Payments;
+  readonly webhooks: Webhooks;
+  readonly events: Events;
 
   constructor(options: PayframeOptions) {
     const http = new HttpClient({
@@ -34,6 +39,9 @@ export class Payframe {
     });
     this.invoices = new Invoices(http);
     this.payments = new Payments(http);
+    const secrets = options.webhookSecret ?? [];
+    this.webhooks = new Webhooks(http, typeof secrets === 'string' ? [secrets] : secrets);
+    this.events = new Events(http);
   }
 }
 

@@ -12,7 +12,7 @@ describe('sdk import boundary', () => {
       (match) => match[1],
     );
     for (const specifier of specifiers) {
-      expect(specifier).toMatch(/^(\.\/[\w-]+|\.\.\/protocol\/[\w-]+|zod\/mini)$/);
+      expect(specifier).toMatch(/^(\.\/[\w-]+|\.\.\/protocol\/[\w-]+|zod\/mini|node:crypto)$/);
     }
   });
 });

@@ -29,3 +29,11 @@ export type {
   ValidationResult,
 } from '../protocol/payments';
 export type { ChallengeAction, CreatedPayment, RebillResult } from '../protocol/payment-operations';
+export {
+  DEFAULT_TOLERANCE_SECONDS,
+  verifyWebhook,
+  WebhookVerificationError,
+  type WebhookHeadersInput,
+  type WebhookPayload,
+} from './webhooks';
+export type { EventList, WebhookEndpoint, WebhookEvent } from '../protocol/webhooks';

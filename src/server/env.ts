@@ -30,6 +30,10 @@ export const envSchema = z.object({
   PAYFRAME_CHALLENGE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(600),
   /** How often lapsed invoices and authorizations are expired (with their events). */
   PAYFRAME_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** How often the webhook worker looks for due deliveries. */
+  PAYFRAME_WEBHOOK_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+  /** How long a merchant's webhook endpoint may take to answer before the try counts as failed. */
+  PAYFRAME_WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(10),
   PAYFRAME_ENABLE_TEST_CLOCK: z
     .enum(['true', 'false'])
     .default('false')

@@ -10,6 +10,7 @@ import { TestClock } from './domain/test-clock';
 import type { Env } from './env';
 import { openStore } from './store/open-store';
 import { createVault } from './vault/vault';
+import { WebhookWorker } from './webhooks/delivery-worker';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -58,8 +59,15 @@ export async function buildServer(env: Env): Promise<{ app: FastifyInstance; ser
     env.PAYFRAME_SWEEP_INTERVAL_SECONDS * 1000,
     (error) => app.log.error({ err: error }, 'expiry sweep failed'),
   );
+  const webhooks = new WebhookWorker(services, {
+    intervalMs: env.PAYFRAME_WEBHOOK_POLL_MS,
+    timeoutMs: env.PAYFRAME_WEBHOOK_TIMEOUT_SECONDS * 1000,
+    onError: (error) => app.log.error({ err: error }, 'webhook delivery failed'),
+  });
+  webhooks.start();
   app.addHook('onClose', async () => {
     stopSweeper();
+    await webhooks.stop();
     await store.close();
   });
   return { app, services };

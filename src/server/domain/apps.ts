@@ -19,7 +19,7 @@ export function hashSecretKey(secretKey: string): string {
 /** Creates a merchant app with fresh keys (test mode). */
 export async function createMerchantApp(
   services: Pick<Services, 'store' | 'now'>,
-  input: { name: string; allowedOrigins: string[] },
+  input: { name: string; allowedOrigins: string[]; webhookUrl?: string | null },
 ): Promise<NewAppKeys> {
   const secretKey = `sk_test_${randomBase62(32)}`;
   const publishableKey = `pk_test_${randomBase62(24)}`;
@@ -31,6 +31,10 @@ export async function createMerchantApp(
     publishable_key: publishableKey,
     secret_key_hash: hashSecretKey(secretKey),
     webhook_secret: webhookSecret,
+    webhook_url: input.webhookUrl ?? null,
+    webhook_disabled_at: null,
+    webhook_previous_secret: null,
+    webhook_previous_until: null,
     created_at: services.now(),
   };
   await services.store.insertApp(app);

@@ -14,6 +14,7 @@ import type {
   TransactionRecord,
 } from '../store/records';
 import { checkCard } from './card-check';
+import { invoiceView } from './invoices';
 import { assertTransition } from './payment-states';
 import { paymentView } from './payment-view';
 import { PayframeError } from './payframe-error';
@@ -201,7 +202,13 @@ export async function applyAnswer(
     ? [
         event(automatic ? 'payment.captured' : 'payment.authorized', view),
         event('payment.succeeded', view),
-        event('invoice.paid', { invoice_id: invoice.id, payment_id: payment.id }),
+        event(
+          'invoice.paid',
+          invoiceView(
+            { ...invoice, status: 'paid', paid_payment_id: payment.id, updated_at: now },
+            services,
+          ),
+        ),
       ]
     : [event('payment.failed', view)];
   await services.store.completePayment({

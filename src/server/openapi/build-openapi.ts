@@ -34,6 +34,8 @@ const TAG_DESCRIPTIONS: Record<Tag, string> = {
   [Tag.invoices]: 'What the merchant wants paid, and its checkout.',
   [Tag.payments]: 'Attempts to pay an invoice, and the back office: capture, void, refund, rebill.',
   [Tag.checkout]: 'Called by the checkout frame, authorised by the checkout token alone.',
+  [Tag.webhooks]:
+    'Where signed events are delivered (Standard Webhooks), the signing secret and the event log.',
   [Tag.testMode]: 'What a real acquirer or a real calendar would do, on demand.',
 };
 
@@ -99,6 +101,15 @@ function operation(endpoint: Endpoint): JsonSchema {
     description: param.description,
     schema: inlineSchema(param.schema),
   }));
+  for (const [name, param] of Object.entries(endpoint.query ?? {})) {
+    parameters.push({
+      name,
+      in: 'query',
+      required: false,
+      description: param.description,
+      schema: inlineSchema(param.schema),
+    });
+  }
   if (merchantPost) parameters.push({ $ref: '#/components/parameters/IdempotencyKey' });
   const { success } = endpoint;
   return {

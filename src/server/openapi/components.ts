@@ -28,6 +28,15 @@ import {
   validationResultSchema,
   voidPaymentSchema,
 } from '../../protocol/payments';
+import {
+  eventListSchema,
+  eventSchema,
+  resendEventSchema,
+  rotateWebhookSecretSchema,
+  setWebhookSchema,
+  webhookAttemptSchema,
+  webhookEndpointSchema,
+} from '../../protocol/webhooks';
 
 /**
  * Which side of the wire a component is read on. Request bodies are converted as zod's input
@@ -106,6 +115,14 @@ component(checkoutSummarySchema, 'CheckoutSummary', 'response');
 component(confirmCheckoutSchema, 'ConfirmCheckout', 'request');
 component(confirmResultSchema, 'ConfirmResult', 'response', byStatus);
 component(cancelChallengeSchema, 'CancelChallenge', 'request');
+
+component(setWebhookSchema, 'SetWebhook', 'request');
+component(rotateWebhookSecretSchema, 'RotateWebhookSecret', 'request');
+component(webhookEndpointSchema, 'WebhookEndpoint', 'response');
+component(webhookAttemptSchema, 'WebhookAttempt', 'response');
+component(eventSchema, 'Event', 'response');
+component(eventListSchema, 'EventList', 'response');
+component(resendEventSchema, 'ResendEvent', 'request');
 
 component(chargebackSchema, 'Chargeback', 'request');
 component(disputeOutcomeSchema, 'DisputeOutcome', 'request');

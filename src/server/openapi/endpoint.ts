@@ -14,6 +14,7 @@ export const Tag = {
   invoices: 'Invoices',
   payments: 'Payments',
   checkout: 'Checkout',
+  webhooks: 'Webhooks',
   testMode: 'Test mode',
 } as const;
 export type Tag = (typeof Tag)[keyof typeof Tag];
@@ -35,6 +36,8 @@ export interface Endpoint {
   /** Exists only on a server started with `PAYFRAME_ENABLE_TEST_CLOCK=true`. */
   testClockOnly?: boolean;
   params?: Record<string, PathParam>;
+  /** Optional query parameters. */
+  query?: Record<string, PathParam>;
   /** `required: false`: the body may be left out altogether. */
   body?: { schema: z.ZodMiniType; required: boolean };
   success: { status: 200 | 201; schema: z.ZodMiniType; description: string };
@@ -46,7 +49,7 @@ export interface Endpoint {
 export function errorCodesOf(endpoint: Endpoint): ErrorCode[] {
   const codes = new Set<ErrorCode>(endpoint.errors);
   if (endpoint.auth === Auth.secretKey) codes.add('missing_api_key').add('invalid_api_key');
-  if (endpoint.params || endpoint.body) codes.add('invalid_request');
+  if (endpoint.params || endpoint.query || endpoint.body) codes.add('invalid_request');
   if (endpoint.method === 'post') {
     codes.add('malformed_json').add('unsupported_media_type').add('body_too_large');
   }

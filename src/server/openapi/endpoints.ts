@@ -1,4 +1,4 @@
-import type { z } from 'zod/mini';
+import { z } from 'zod/mini';
 import {
   cancelChallengeSchema,
   checkoutSummarySchema,
@@ -24,11 +24,20 @@ import {
   validationResultSchema,
   voidPaymentSchema,
 } from '../../protocol/payments';
+import {
+  eventListSchema,
+  eventSchema,
+  resendEventSchema,
+  rotateWebhookSecretSchema,
+  setWebhookSchema,
+  webhookEndpointSchema,
+} from '../../protocol/webhooks';
 import { advanceClockSchema, cancelInvoiceSchema, clockAdvancedSchema } from './components';
 import { Auth, Tag, type Endpoint } from './endpoint';
 
 const invoiceId = { id: { schema: idSchema('inv'), description: 'The invoice, `inv_…`.' } };
 const paymentId = { id: { schema: idSchema('pay'), description: 'The payment, `pay_…`.' } };
+const eventId = { id: { schema: idSchema('evt'), description: 'The event, `evt_…`.' } };
 const token = { token: { schema: idSchema('ct'), description: 'The checkout token, `ct_…`.' } };
 const CARD_CHECKS: ErrorCode[] = ['invalid_card_number', 'invalid_expiry', 'invalid_cvc'];
 const PAY_REFUSALS: ErrorCode[] = ['invoice_not_open', 'payment_in_progress', 'too_many_attempts'];
@@ -227,6 +236,95 @@ export const ENDPOINTS: Endpoint[] = [
     body: { schema: cancelChallengeSchema, required: true },
     success: answers(confirmResultSchema, 'The ended attempt.'),
     errors: ['checkout_not_found', 'payment_not_found', 'payment_in_progress'],
+  },
+  {
+    method: 'get',
+    path: '/v1/webhook',
+    operationId: 'getWebhookEndpoint',
+    tag: Tag.webhooks,
+    summary: 'Get the webhook endpoint',
+    description: 'Where events are delivered, whether delivery is on, and the signing secret.',
+    auth: Auth.secretKey,
+    success: answers(webhookEndpointSchema, 'The endpoint and its secret.'),
+    errors: [],
+  },
+  {
+    method: 'post',
+    path: '/v1/webhook',
+    operationId: 'setWebhookEndpoint',
+    tag: Tag.webhooks,
+    summary: 'Set the webhook endpoint',
+    description:
+      'Sets the URL events are POSTed to (`null` stops delivery). Setting a URL turns delivery ' +
+      'back on after the endpoint answered 410 Gone; events that waited are then sent.',
+    auth: Auth.secretKey,
+    body: { schema: setWebhookSchema, required: true },
+    success: answers(webhookEndpointSchema, 'The endpoint.'),
+    errors: [],
+  },
+  {
+    method: 'post',
+    path: '/v1/webhook/rotate-secret',
+    operationId: 'rotateWebhookSecret',
+    tag: Tag.webhooks,
+    summary: 'Rotate the signing secret',
+    description:
+      'Makes a new `whsec_` secret. Deliveries carry a signature with each secret until the old ' +
+      'one expires (24 h unless `overlap_seconds` says otherwise), so receivers can switch at ' +
+      'their pace.',
+    auth: Auth.secretKey,
+    body: noOptions(rotateWebhookSecretSchema),
+    success: answers(webhookEndpointSchema, 'The endpoint with its new secret.'),
+    errors: [],
+  },
+  {
+    method: 'get',
+    path: '/v1/events',
+    operationId: 'listEvents',
+    tag: Tag.webhooks,
+    summary: 'List events',
+    description: 'The app’s events, newest first, each with its delivery state and attempts.',
+    auth: Auth.secretKey,
+    query: {
+      limit: {
+        schema: z.int().check(z.minimum(1), z.maximum(100)),
+        description: '1–100, default 20.',
+      },
+      before: { schema: idSchema('evt'), description: 'Only events older than this one (paging).' },
+      type: {
+        schema: z.string(),
+        description: 'Only events of this type, e.g. `payment.captured`.',
+      },
+    },
+    success: answers(eventListSchema, 'A page of events.'),
+    errors: [],
+  },
+  {
+    method: 'get',
+    path: '/v1/events/{id}',
+    operationId: 'getEvent',
+    tag: Tag.webhooks,
+    summary: 'Get an event',
+    description: 'One event with its delivery log.',
+    auth: Auth.secretKey,
+    params: eventId,
+    success: answers(eventSchema, 'The event.'),
+    errors: ['event_not_found'],
+  },
+  {
+    method: 'post',
+    path: '/v1/events/{id}/resend',
+    operationId: 'resendEvent',
+    tag: Tag.webhooks,
+    summary: 'Resend an event',
+    description:
+      'Queues the event for delivery again from the start of the retry schedule, with the same ' +
+      '`webhook-id`, whether it was delivered, failed or is still pending.',
+    auth: Auth.secretKey,
+    params: eventId,
+    body: noOptions(resendEventSchema),
+    success: answers(eventSchema, 'The event, pending delivery.'),
+    errors: ['event_not_found'],
   },
   {
     method: 'post',

@@ -71,7 +71,14 @@ export const FIELD_NOTES: Record<string, ComponentNotes> = {
     description:
       'One money movement: PA authorize, DB debit, CP capture, RV void, RF refund, ' +
       'RB rebill, CB chargeback, CR chargeback reversal.',
-    fields: { ...money, ...timestamps },
+    fields: {
+      ...money,
+      ...timestamps,
+      status:
+        '`succeeded` moved money; `pending` is a rebill waiting for the acquirer; `failed` a ' +
+        'declined rebill. Only `succeeded` ones count.',
+      failure_code: 'Why a `failed` one was declined.',
+    },
   },
   PaymentError: {
     description: 'Why a payment failed; the same codes as problem+json, plus `retryable`.',
@@ -91,7 +98,7 @@ export const FIELD_NOTES: Record<string, ComponentNotes> = {
   },
   RebillResult: {
     description: 'A declined rebill is an answer (`status: failed`), not an HTTP error.',
-    fields: { transaction_id: 'The new RB transaction.' },
+    fields: { transaction_id: 'The RB transaction: succeeded, or failed with its code.' },
   },
   CheckoutSummary: {
     description: 'What the checkout frame may know: the invoice summary, nothing more.',
@@ -109,6 +116,52 @@ export const FIELD_NOTES: Record<string, ComponentNotes> = {
     description: 'Ends an open 3-D Secure challenge from the frame.',
     fields: { reason: '`canceled` by the shopper, or `unavailable`: the issuer never showed.' },
   },
+  SetWebhook: {
+    description: 'Where events go.',
+    fields: { url: 'An http(s) URL; `null` stops delivery. Setting one re-enables delivery.' },
+  },
+  RotateWebhookSecret: {
+    description: 'Makes a new signing secret; the old one signs alongside for the overlap.',
+    fields: {
+      overlap_seconds: 'How long the old secret keeps signing: 0 to 7 days, default 24 h.',
+    },
+  },
+  WebhookEndpoint: {
+    description: 'The app’s webhook endpoint and signing secret (Standard Webhooks v1).',
+    fields: {
+      enabled: 'False when no URL is set or the endpoint answered 410 Gone.',
+      disabled_at: 'When a 410 Gone disabled delivery; events wait until a URL is set again.',
+      secret: 'The `whsec_` secret: HMAC-SHA256 key (base64 after the prefix).',
+      previous_secret_expires_at: 'Until when the rotated-out secret still signs too.',
+    },
+  },
+  WebhookAttempt: {
+    description: 'One try at delivering an event.',
+    fields: {
+      ...timestamps,
+      attempt: 'Counts every try of this event, resends included.',
+      status_code: 'What the endpoint answered; null when nothing came back.',
+      error: 'Why nothing came back: a timeout or a failed connection.',
+    },
+  },
+  Event: {
+    description:
+      'Something that happened to an invoice or payment, delivered as a webhook: the body is ' +
+      '`{type, timestamp, data}` and `webhook-id` is this id on every try.',
+    fields: {
+      ...timestamps,
+      type: '`invoice.paid`, `payment.captured`, … (see the event list in the docs).',
+      data: 'The invoice or payment as the API answers it, at the time of the event.',
+      delivery:
+        '`pending` until the endpoint answers 2xx, `failed` after the last retry; the log ' +
+        'lists every try.',
+    },
+  },
+  EventList: {
+    description: 'A page of events, newest first.',
+    fields: { has_more: 'Older events exist; pass the last id as `before`.' },
+  },
+  ResendEvent: { description: 'No options: send `{}` or no body.' },
   Chargeback: {
     description: 'The shopper’s bank disputes the payment (test mode).',
     fields: { amount: 'Omit to dispute everything captured and not refunded.' },

@@ -1,7 +1,7 @@
 import { ERROR_CATALOG } from '../../protocol/errors';
 import type { OpenApiDocument } from './build-openapi';
 import { componentId } from './components';
-import { Auth, errorCodesOf, isMerchantPost, type Endpoint } from './endpoint';
+import { Auth, errorCodesOf, isMerchantPost, type Endpoint, type PathParam } from './endpoint';
 import { html, prose, type SafeHtml } from './html';
 import { inlineSchema, type JsonSchema } from './json-schemas';
 import { renderSchema } from './schema-table';
@@ -36,14 +36,24 @@ function schemaBlock(
 }
 
 function parametersBlock(endpoint: Endpoint): SafeHtml | undefined {
-  const params = Object.entries(endpoint.params ?? {});
+  const path = parameterTable('Path parameters', Object.entries(endpoint.params ?? {}), true);
+  const query = parameterTable('Query parameters', Object.entries(endpoint.query ?? {}), false);
+  if (!path && !query) return undefined;
+  return html`${path ?? ''}${query ?? ''}`;
+}
+
+function parameterTable(
+  heading: string,
+  params: [string, PathParam][],
+  required: boolean,
+): SafeHtml | undefined {
   if (params.length === 0) return undefined;
   return html`<section class="schema params">
-    <h4>Path parameters</h4>
+    <h4>${heading}</h4>
     ${renderSchema(
       {
         type: 'object',
-        required: params.map(([name]) => name),
+        required: required ? params.map(([name]) => name) : [],
         properties: Object.fromEntries(
           params.map(([name, p]) => [
             name,

@@ -162,6 +162,21 @@ describe('real answers match the OpenAPI document', () => {
     expect(canceled.status).toBe('failed');
   });
 
+  it('for the webhook endpoint, its secret and the event log', async () => {
+    await call('get', '/v1/webhook', { status: 200 });
+    await call('post', '/v1/webhook', { body: { url: 'http://127.0.0.1:9/hooks' }, status: 200 });
+    await call('post', '/v1/webhook/rotate-secret', {
+      body: { overlap_seconds: 600 },
+      status: 200,
+    });
+    const list = await call('get', '/v1/events', { status: 200 });
+    const [first] = list.data as Body[];
+    await call('get', '/v1/events/{id}', { params: { id: first!.id }, status: 200 });
+    await call('post', '/v1/events/{id}/resend', { params: { id: first!.id }, status: 200 });
+    await call('get', '/v1/events/{id}', { params: { id: 'evt_0000000000' }, status: 404 });
+    await call('post', '/v1/webhook', { body: { url: 'ftp://example.com' }, status: 400 });
+  });
+
   // Runs last: counts what the tests above exercised.
   it('covers the success answer of every documented operation', () => {
     const operations = Object.entries(document.paths).flatMap(([path, item]) =>

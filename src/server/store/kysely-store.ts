@@ -11,8 +11,10 @@ import * as idempotency from './migrations/002-idempotency';
 import * as sweepIndexes from './migrations/003-sweep-indexes';
 import * as authentications from './migrations/004-authentications';
 import * as transactionStatus from './migrations/005-transaction-status';
+import * as webhookMigration from './migrations/006-webhooks';
 import * as auth from './authentication-queries';
 import { expireInvoice, listLapsedAuthorizations, listLapsedInvoices } from './sweep-queries';
+import * as webhooks from './webhook-queries';
 import type {
   AppRecord,
   AuthenticationOutcome,
@@ -30,6 +32,7 @@ import type {
   Store,
   TransactionRecord,
   VaultCardRecord,
+  WebhookAttemptRecord,
 } from './records';
 import { applied } from './records';
 import type { Database } from './schema';
@@ -56,6 +59,7 @@ class Migrations implements MigrationProvider {
       '003-sweep-indexes': { up: (db) => sweepIndexes.up(db) },
       '004-authentications': { up: (db) => authentications.up(db) },
       '005-transaction-status': { up: (db) => transactionStatus.up(db) },
+      '006-webhooks': { up: (db) => webhookMigration.up(db) },
     };
   }
 }
@@ -363,5 +367,57 @@ export class KyselyStore implements Store {
       .where('app_id', '=', appId)
       .orderBy('seq')
       .execute();
+  }
+  leaseDueEvents(
+    owner: string,
+    now: number,
+    leaseUntil: number,
+    limit: number,
+  ): Promise<webhooks.LeasedEvent[]> {
+    return webhooks.leaseDueEvents(this.db, this.dialect, owner, now, leaseUntil, limit);
+  }
+
+  recordAttempt(
+    owner: string,
+    attempt: Omit<WebhookAttemptRecord, 'attempt'>,
+    outcome: webhooks.AttemptOutcome,
+  ): Promise<boolean> {
+    return webhooks.recordAttempt(this.db, owner, attempt, outcome);
+  }
+
+  resendEvent(appId: string, eventId: string, now: number): Promise<EventRecord | undefined> {
+    return webhooks.resendEvent(this.db, appId, eventId, now);
+  }
+
+  pageEvents(
+    appId: string,
+    options: { limit: number; before?: string; type?: string },
+  ): Promise<EventRecord[]> {
+    return webhooks.pageEvents(this.db, appId, options);
+  }
+
+  findEvent(appId: string, eventId: string): Promise<EventRecord | undefined> {
+    return this.db
+      .selectFrom('events')
+      .selectAll()
+      .where('app_id', '=', appId)
+      .where('id', '=', eventId)
+      .executeTakeFirst();
+  }
+
+  listAttempts(appId: string, eventIds: string[]): Promise<WebhookAttemptRecord[]> {
+    return webhooks.listAttempts(this.db, appId, eventIds);
+  }
+
+  setWebhookUrl(appId: string, url: string | null): Promise<AppRecord | undefined> {
+    return webhooks.setWebhookUrl(this.db, appId, url);
+  }
+
+  rotateWebhookSecret(
+    appId: string,
+    secret: string,
+    previousUntil: number,
+  ): Promise<AppRecord | undefined> {
+    return webhooks.rotateWebhookSecret(this.db, appId, secret, previousUntil);
   }
 }

@@ -8,7 +8,11 @@ import type {
   PaymentsTable,
   TransactionsTable,
   VaultCardsTable,
+  WebhookAttemptsTable,
 } from './schema';
+import type { AttemptOutcome, LeasedEvent } from './webhook-queries';
+
+export type { AttemptOutcome, LeasedEvent };
 
 export type AppRecord = Selectable<AppsTable>;
 export type InvoiceRecord = Selectable<InvoicesTable>;
@@ -17,6 +21,7 @@ export type PaymentRecord = Selectable<PaymentsTable>;
 export type TransactionRecord = Selectable<TransactionsTable>;
 export type NewEvent = Omit<Insertable<EventsTable>, 'seq'>;
 export type EventRecord = Selectable<EventsTable>;
+export type WebhookAttemptRecord = Selectable<WebhookAttemptsTable>;
 export type IdempotencyRecord = Selectable<IdempotencyRecordsTable>;
 export type AuthenticationRecord = Selectable<AuthenticationsTable>;
 /** How an authentication ended: written with the payment's completion. */
@@ -155,6 +160,32 @@ export interface Store {
   ): Promise<PaymentWithTransactions | undefined>;
 
   listEvents(appId: string): Promise<EventRecord[]>;
+
+  /** Webhooks: the outbox's delivery queue and the app's endpoint (see webhook-queries.ts). */
+  leaseDueEvents(
+    owner: string,
+    now: number,
+    leaseUntil: number,
+    limit: number,
+  ): Promise<LeasedEvent[]>;
+  recordAttempt(
+    owner: string,
+    attempt: Omit<WebhookAttemptRecord, 'attempt'>,
+    outcome: AttemptOutcome,
+  ): Promise<boolean>;
+  resendEvent(appId: string, eventId: string, now: number): Promise<EventRecord | undefined>;
+  pageEvents(
+    appId: string,
+    options: { limit: number; before?: string; type?: string },
+  ): Promise<EventRecord[]>;
+  findEvent(appId: string, eventId: string): Promise<EventRecord | undefined>;
+  listAttempts(appId: string, eventIds: string[]): Promise<WebhookAttemptRecord[]>;
+  setWebhookUrl(appId: string, url: string | null): Promise<AppRecord | undefined>;
+  rotateWebhookSecret(
+    appId: string,
+    secret: string,
+    previousUntil: number,
+  ): Promise<AppRecord | undefined>;
 
   /** Expiry sweep: open invoices past their window that no attempt holds. */
   listLapsedInvoices(now: number, limit: number): Promise<{ id: string; app_id: string }[]>;

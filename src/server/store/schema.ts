@@ -9,6 +9,13 @@ export interface AppsTable {
   publishable_key: string;
   secret_key_hash: string;
   webhook_secret: string;
+  /** Where events are POSTed; null until the merchant sets one. */
+  webhook_url: string | null;
+  /** Set when the endpoint answered 410 Gone; events wait until the URL is set again. */
+  webhook_disabled_at: number | null;
+  /** The secret being rotated away from, still signing alongside until `webhook_previous_until`. */
+  webhook_previous_secret: string | null;
+  webhook_previous_until: number | null;
   created_at: number;
 }
 
@@ -92,6 +99,27 @@ export interface EventsTable {
   /** JSON of the event's data object. */
   data: string;
   created_at: number;
+  /** Webhook delivery: `pending` until the endpoint accepts it, `failed` once retries ran out. */
+  delivery: Generated<'pending' | 'delivered' | 'failed'>;
+  attempts: Generated<number>;
+  next_attempt_at: Generated<number>;
+  /** The worker sending it, and until when no other may. */
+  lease_owner: string | null;
+  lease_until: number | null;
+  delivered_at: number | null;
+}
+
+/** One try at delivering an event: what the endpoint answered, or why nothing came back. */
+export interface WebhookAttemptsTable {
+  id: string;
+  event_id: string;
+  app_id: string;
+  attempt: number;
+  url: string;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+  created_at: number;
 }
 
 /** An Idempotency-Key's request fingerprint and, once answered, the stored answer. */
@@ -141,6 +169,7 @@ export interface Database {
   payments: PaymentsTable;
   transactions: TransactionsTable;
   events: EventsTable;
+  webhook_attempts: WebhookAttemptsTable;
   idempotency_records: IdempotencyRecordsTable;
   authentications: AuthenticationsTable;
 }

@@ -22,6 +22,10 @@ export function describeStoreContract(name: string, open: () => Promise<TestStor
         publishable_key: `pk_test_${newId('app')}`,
         secret_key_hash: `hash-${newId('app')}`,
         webhook_secret: 'whsec_x',
+        webhook_url: null,
+        webhook_disabled_at: null,
+        webhook_previous_secret: null,
+        webhook_previous_until: null,
         created_at: now,
       });
     });

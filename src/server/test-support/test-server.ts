@@ -18,6 +18,8 @@ export interface TestServer {
   app: FastifyInstance;
   services: Services;
   secretKey: string;
+  /** The seeded app's `whsec_` secret. */
+  webhookSecret: string;
   appId: string;
   /** Calls the merchant API with the app's secret key. */
   merchant(
@@ -81,6 +83,7 @@ export async function startTestServer(
     app,
     services,
     secretKey: keys.secretKey,
+    webhookSecret: keys.webhookSecret,
     appId: keys.app.id,
     merchant: (path, init = {}) =>
       fetch(`${address}${path}`, {

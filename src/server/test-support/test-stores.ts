@@ -10,6 +10,8 @@ export interface TestStore {
   store: KyselyStore;
   /** Where the data lives, for tests that inspect the raw file. */
   sqliteFile?: string;
+  /** Another connection to the same database, as a second server process would open. */
+  reopen(): KyselyStore;
   dispose(): Promise<void>;
 }
 
@@ -22,6 +24,7 @@ export async function sqliteTestStore(): Promise<TestStore> {
   return {
     store,
     sqliteFile,
+    reopen: () => openSqliteStore(sqliteFile),
     dispose: async () => {
       await store.close();
       rmSync(dir, { recursive: true, force: true });
@@ -64,6 +67,7 @@ export async function postgresTestStore(): Promise<TestStore> {
   await store.migrate();
   return {
     store,
+    reopen: () => openPostgresStore(TEST_DATABASE_URL, { searchPath: schema }),
     dispose: async () => {
       await store.close();
       await admin.query(`drop schema ${schema} cascade`);

@@ -134,20 +134,19 @@ export async function createShopApp(options: ShopOptions): Promise<FastifyInstan
 
   // The safety net for a shopper whose page never reported back (closed tab, lost redirect): the
   // signed `invoice.paid` names the order, and the shop still validates before fulfilling.
-  webhookEndpoint(app, payframe, (event) => {
+  webhookEndpoint(app, payframe, async (event) => {
     if (event.type !== 'invoice.paid') return;
     const invoice = event.data as { order_id?: string; payment_id?: string | null };
     const order = invoice.order_id ? orders.get(invoice.order_id) : undefined;
     if (!order || order.status === 'paid' || !invoice.payment_id) return;
-    const paymentId = invoice.payment_id;
-    void payframe.payments
-      .validate(paymentId, { amount: order.amount, currency: order.currency, order_id: order.id })
-      .then((result) => {
-        if (!result.valid) return;
-        order.status = 'paid';
-        order.paymentId = paymentId;
-      })
-      .catch(() => undefined);
+    const result = await payframe.payments.validate(invoice.payment_id, {
+      amount: order.amount,
+      currency: order.currency,
+      order_id: order.id,
+    });
+    if (!result.valid) return;
+    order.status = 'paid';
+    order.paymentId = invoice.payment_id;
   });
 
   return app;

@@ -28,7 +28,7 @@ function summarize(payload: WebhookPayload): string {
 export function webhookEndpoint(
   app: FastifyInstance,
   payframe: Payframe,
-  onEvent: (payload: WebhookPayload) => void,
+  onEvent: (payload: WebhookPayload) => Promise<void>,
 ): void {
   const log: LoggedWebhook[] = [];
   const handled = new Set<string>();
@@ -48,8 +48,10 @@ export function webhookEndpoint(
         const payload = payframe.webhooks.verify(request.headers, String(request.body));
         const duplicate = handled.has(payload.id);
         if (!duplicate) {
+          // Handled before the answer: if this throws, the 500 makes the payment server retry.
+          await onEvent(payload);
           handled.add(payload.id);
-          onEvent(payload);
+          if (handled.size > 1000) handled.delete(handled.values().next().value as string);
         }
         remember({
           received_at,

@@ -43,6 +43,8 @@ export const DeliveryStatus = {
   pending: 'pending',
   delivered: 'delivered',
   failed: 'failed',
+  /** It happened while the app had no endpoint; a resend sends it. */
+  skipped: 'skipped',
 } as const;
 export type DeliveryStatus = (typeof DeliveryStatus)[keyof typeof DeliveryStatus];
 

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -89,6 +90,22 @@ describe('sdk webhooks against the payment server', () => {
     expect(() => payframe.webhooks.verify(headers, delivery!.body)).not.toThrow(
       WebhookVerificationError,
     );
+  });
+
+  it('refuses an empty or malformed secret instead of accepting what an empty key signs', () => {
+    const body = '{"type":"invoice.paid","timestamp":"2026-11-21T10:00:00.000Z","data":{}}';
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const forged = `v1,${createHmac('sha256', Buffer.alloc(0)).update(`evt_1.${timestamp}.${body}`).digest('base64')}`;
+    const headers = {
+      'webhook-id': 'evt_1',
+      'webhook-timestamp': timestamp,
+      'webhook-signature': forged,
+    };
+    for (const secret of ['', 'whsec_', 'whsec_!!!!', ' ', 'whsec_c2hvcnQ=']) {
+      expect(() => verifyWebhook(secret, headers, body)).toThrow(TypeError);
+      expect(() => t.client({ webhookSecret: secret })).toThrow(TypeError);
+    }
+    expect(() => verifyWebhook([], headers, body)).toThrow(TypeError);
   });
 
   it('agrees with the independent Standard Webhooks library both ways', async () => {

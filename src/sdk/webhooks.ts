@@ -36,9 +36,31 @@ function header(headers: WebhookHeadersInput, name: string): string | undefined 
   return Array.isArray(value) ? value[0] : (value ?? undefined);
 }
 
-function expectedSignature(secret: string, id: string, timestamp: string, body: string): Buffer {
-  const key = Buffer.from(secret.startsWith('whsec_') ? secret.slice(6) : secret, 'base64');
-  return createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest();
+/** Standard Webhooks secrets carry 24 to 64 random bytes; fewer is a configuration mistake. */
+const MIN_SECRET_BYTES = 24;
+
+/**
+ * The HMAC key of a `whsec_` secret. An empty or malformed secret would be an empty key, which
+ * anyone can sign with, so it is refused outright rather than tried.
+ */
+export function webhookSecretKey(secret: string): Buffer {
+  const encoded =
+    typeof secret === 'string' && secret.startsWith('whsec_') ? secret.slice(6) : secret;
+  if (
+    typeof encoded !== 'string' ||
+    !/^[A-Za-z0-9+/]+={0,2}$/.test(encoded) ||
+    encoded.length % 4 !== 0 ||
+    Buffer.from(encoded, 'base64').length < MIN_SECRET_BYTES
+  ) {
+    throw new TypeError(
+      `Payframe: a webhook secret must be whsec_ and base64 of at least ${MIN_SECRET_BYTES} bytes.`,
+    );
+  }
+  return Buffer.from(encoded, 'base64');
+}
+
+function expectedSignature(key: Buffer, id: string, timestamp: string, body: Buffer): Buffer {
+  return createHmac('sha256', key).update(`${id}.${timestamp}.`).update(body).digest();
 }
 
 /**
@@ -67,19 +89,21 @@ export function verifyWebhook(
   if (Math.abs(nowSeconds - Number(timestamp)) > tolerance) {
     throw new WebhookVerificationError('webhook-timestamp is outside the tolerance.');
   }
-  const text = typeof body === 'string' ? body : body.toString('utf8');
+  const keys = (typeof secrets === 'string' ? [secrets] : secrets).map(webhookSecretKey);
+  if (keys.length === 0) throw new TypeError('Payframe: no webhook secret to verify with.');
+  const raw = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
   const given = signatures
     .split(' ')
     .filter((s) => s.startsWith('v1,'))
     .map((s) => Buffer.from(s.slice(3), 'base64'));
-  const valid = (typeof secrets === 'string' ? [secrets] : secrets).some((secret) => {
-    const expected = expectedSignature(secret, id, timestamp, text);
+  const valid = keys.some((key) => {
+    const expected = expectedSignature(key, id, timestamp, raw);
     return given.some((g) => g.length === expected.length && timingSafeEqual(g, expected));
   });
   if (!valid) throw new WebhookVerificationError('No valid signature.');
   let payload: unknown;
   try {
-    payload = JSON.parse(text);
+    payload = JSON.parse(raw.toString('utf8'));
   } catch {
     throw new WebhookVerificationError('The body is not JSON.');
   }
@@ -95,7 +119,10 @@ export class Webhooks {
   constructor(
     private readonly http: HttpClient,
     private readonly secrets: readonly string[],
-  ) {}
+  ) {
+    // A bad secret fails at construction, not as every webhook being refused (or worse, accepted).
+    for (const secret of secrets) webhookSecretKey(secret);
+  }
 
   /** Verifies a delivery with the client's `webhookSecret`; see `verifyWebhook`. */
   verify(

@@ -122,6 +122,62 @@ describe.each(stores)('rebill and disputes on %s', (_name, open) => {
     expect(sandbox.charges).toBe(1);
   });
 
+  it('asks the acquirer again on a retry even when the card has expired since the first call', async () => {
+    const now = new Date(server.services.now());
+    const id = await paidPayment(server, {
+      cardOverrides: { exp_month: now.getUTCMonth() + 1, exp_year: now.getUTCFullYear() },
+    });
+    const sandbox = new SandboxAcquirer();
+    let lose = true;
+    server.services.acquirer = {
+      async authorize(request) {
+        const answer = await sandbox.authorize(request);
+        if (!lose) return answer;
+        lose = false;
+        throw new Error('connection reset after the charge');
+      },
+    };
+    const headers = { 'idempotency-key': 'rebill-month-end' };
+    await expectProblem(
+      await post(`/v1/payments/${id}/rebill`, { amount: 400 }, headers),
+      500,
+      'internal_error',
+    );
+    await post('/v1/test/clock/advance', { seconds: 40 * 24 * 3600 });
+    const result = await (await post(`/v1/payments/${id}/rebill`, { amount: 400 }, headers)).json();
+    // The card was charged while still valid: that charge is recorded, not an expiry decline.
+    expect(result.status).toBe('succeeded');
+    expect(movements(result.payment)).toEqual([
+      ['DB', 1000],
+      ['RB', 400],
+    ]);
+    expect(sandbox.charges).toBe(1);
+  });
+
+  it('keeps a freed key usable by its own retry when another amount was sent with it meanwhile', async () => {
+    const id = await paidPayment(server);
+    const sandbox = new SandboxAcquirer();
+    let lose = true;
+    server.services.acquirer = {
+      async authorize(request) {
+        const answer = await sandbox.authorize(request);
+        if (!lose) return answer;
+        lose = false;
+        throw new Error('connection reset after the charge');
+      },
+    };
+    const headers = { 'idempotency-key': 'rebill-mixed-up' };
+    await post(`/v1/payments/${id}/rebill`, { amount: 300 }, headers);
+    await expectProblem(
+      await post(`/v1/payments/${id}/rebill`, { amount: 999 }, headers),
+      422,
+      'idempotency_key_reused',
+    );
+    const retry = await (await post(`/v1/payments/${id}/rebill`, { amount: 300 }, headers)).json();
+    expect(retry.status).toBe('succeeded');
+    expect(sandbox.charges).toBe(1);
+  });
+
   it('charges once when saving the approved answer fails and the retry finds the charge', async () => {
     const id = await paidPayment(server);
     const sandbox = new SandboxAcquirer();
@@ -154,12 +210,13 @@ describe.each(stores)('rebill and disputes on %s', (_name, open) => {
         ['RB', 250],
       ]);
       expect(sandbox.charges).toBe(1);
-      // The same freed key with another amount is another request, not a retry.
+      // The same key with another amount is another request, not a retry.
       await expectProblem(
         await post(`/v1/payments/${id}/rebill`, { amount: 999 }, headers),
         422,
         'idempotency_key_reused',
       );
+      expect(sandbox.charges).toBe(1);
     } finally {
       store.changePayment = realChange;
     }

@@ -11,8 +11,10 @@ export interface AuthorizationRequest {
   /** True for DB (authorize and capture at once), false for PA (authorize only). */
   capture: boolean;
   /**
-   * Our reference for the charge, when one was saved before the call (a rebill's RB id): sent again
-   * after a lost answer, the acquirer answers the first charge instead of making a second.
+   * Our reference for the charge, when one was saved before the call (a rebill's RB id). An
+   * acquirer must answer a repeated reference with the first charge's answer instead of charging
+   * again (a processor's idempotency key): a retry after a lost answer depends on it. The sandbox
+   * remembers answers in memory, per process.
    */
   reference?: string;
 }

@@ -19,7 +19,7 @@ import type { Services } from './services';
 export function decidePendingRebill(
   amount: number,
   requestKey: string | null,
-  found: (attempt: TransactionRecord) => void,
+  found: (attempt: TransactionRecord, created: boolean) => void,
 ): Decide {
   return (current, now) => {
     const earlier = requestKey
@@ -28,7 +28,7 @@ export function decidePendingRebill(
     if (earlier) {
       // A retry of the same request; a freed key reused with another amount is not.
       if (earlier.amount !== amount) throw new PayframeError('idempotency_key_reused');
-      found(earlier);
+      found(earlier, false);
       return { status: current.payment.status, transaction: null };
     }
     if (!CAPTURED_STATUSES.includes(current.payment.status as PaymentStatus)) {
@@ -39,7 +39,7 @@ export function decidePendingRebill(
       status: 'pending' as const,
       request_key: requestKey,
     };
-    found(attempt);
+    found(attempt, true);
     return { status: current.payment.status, transaction: attempt };
   };
 }
@@ -98,16 +98,29 @@ export async function rebillPayment(
   if (!payment) throw new PayframeError('payment_not_found', `No payment ${id}.`);
   const card = await services.store.findVaultCard(app.id, payment.vault_card_id);
   if (!card) throw new PayframeError('payment_not_rebillable', 'The card is no longer stored.');
+  // Judged before anything is saved: a retry of a saved attempt must ask the acquirer, since the
+  // first call may have charged the card before it expired.
+  const expired = isExpired(
+    { month: card.exp_month, year: card.exp_year },
+    new Date(services.now()),
+  );
   let attempt: TransactionRecord | undefined;
+  let created = false;
   await changePayment(
     services,
     app,
     id,
-    decidePendingRebill(amount, requestKey, (found) => (attempt = found)),
+    decidePendingRebill(amount, requestKey, (found, isNew) => {
+      attempt = found;
+      created = isNew;
+    }),
   );
   if (!attempt) throw new Error('The rebill was not saved.');
   if (attempt.status === 'pending') {
-    const answer = await chargeStoredCard(services, card, amount, payment.currency, attempt.id);
+    const answer: AuthorizationAnswer =
+      expired && created
+        ? { approved: false, code: 'expired_card', reference: '' }
+        : await chargeStoredCard(services, card, amount, payment.currency, attempt.id, requestKey);
     await changePayment(services, app, id, decideRebillAnswer(attempt.id, answer));
   }
   return rebillResult(await getPayment(services, app, id), attempt.id);
@@ -134,11 +147,8 @@ async function chargeStoredCard(
   amount: number,
   currency: string,
   reference: string,
+  requestKey: string | null,
 ): Promise<AuthorizationAnswer> {
-  const expiry = { month: card.exp_month, year: card.exp_year };
-  if (isExpired(expiry, new Date(services.now()))) {
-    return { approved: false, code: 'expired_card', reference: '' };
-  }
   try {
     return await services.acquirer.authorize({
       pan: services.vault.decrypt(card.pan_ciphertext),
@@ -150,11 +160,13 @@ async function chargeStoredCard(
       reference,
     });
   } catch {
-    // The charge may or may not have happened: the RB stays pending and a retry with the same
-    // Idempotency-Key asks again under the same reference.
+    // The charge may or may not have happened: the RB stays pending, counted as no money.
     throw new PayframeError(
       'internal_error',
-      'The acquirer did not answer; the rebill is pending. Retry with the same Idempotency-Key.',
+      requestKey
+        ? 'The acquirer did not answer; the rebill is pending. Retry with the same Idempotency-Key.'
+        : 'The acquirer did not answer; the rebill is pending and, sent without an ' +
+            'Idempotency-Key, cannot be retried safely. Check the payment before charging again.',
     );
   }
 }

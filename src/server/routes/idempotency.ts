@@ -32,7 +32,8 @@ function canonicalJson(value: unknown): string {
  * `Idempotency-Key` on every merchant POST: the first request's answer is stored and replayed to
  * retries with the same request; the same key with another request is refused with 422, and a
  * retry while the first is still running gets 409. Requests refused before anything ran
- * (invalid parameters) and server errors store nothing, so a corrected retry can use the key.
+ * (invalid parameters), server errors and a reuse the operation itself detects store nothing, so a
+ * corrected retry can use the key.
  */
 export function idempotencyKeys(app: FastifyInstance, services: Services): void {
   app.decorateRequest('idempotencyKey', null);
@@ -84,7 +85,10 @@ export function idempotencyKeys(app: FastifyInstance, services: Services): void 
     if (key === null) return payload;
     request.idempotencyKey = null;
     const status = reply.statusCode;
-    if (status >= 500 || status === 400) {
+    // A key found reused by the operation itself (a rebill's freed key sent with another amount)
+    // must not be answered that way for good: the original request may still retry with it.
+    const reused = status === 422 && String(payload).includes('"code":"idempotency_key_reused"');
+    if (status >= 500 || status === 400 || reused) {
       await services.store.releaseIdempotencyKey(request.merchant.id, key);
     } else {
       await services.store.completeIdempotencyKey(request.merchant.id, key, {

@@ -69,12 +69,19 @@ export class KyselyStore implements Store {
   constructor(
     readonly db: Kysely<Database>,
     readonly dialect: Dialect,
+    /**
+     * The PostgreSQL schema the tables live in, when not the default. Kysely's migrator looks for
+     * its lock table in every schema unless told which: another schema's migration lock on the
+     * same database would otherwise be taken for ours.
+     */
+    private readonly schema?: string,
   ) {}
 
   async migrate(): Promise<void> {
     const { error, results } = await new Migrator({
       db: this.db,
       provider: new Migrations(this.dialect),
+      ...(this.schema ? { migrationTableSchema: this.schema } : {}),
     }).migrateToLatest();
     const failed = results?.find((r) => r.status === 'Error');
     if (error || failed) {
@@ -368,13 +375,8 @@ export class KyselyStore implements Store {
       .orderBy('seq')
       .execute();
   }
-  leaseDueEvents(
-    owner: string,
-    now: number,
-    leaseUntil: number,
-    limit: number,
-  ): Promise<webhooks.LeasedEvent[]> {
-    return webhooks.leaseDueEvents(this.db, this.dialect, owner, now, leaseUntil, limit);
+  leaseDueEvents(request: webhooks.LeaseRequest): Promise<webhooks.LeasedEvent[]> {
+    return webhooks.leaseDueEvents(this.db, this.dialect, request);
   }
 
   recordAttempt(

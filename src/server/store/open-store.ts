@@ -70,6 +70,7 @@ export function openPostgresStore(
   return new KyselyStore(
     new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
     'postgres',
+    options.searchPath,
   );
 }
 

@@ -10,9 +10,9 @@ import type {
   VaultCardsTable,
   WebhookAttemptsTable,
 } from './schema';
-import type { AttemptOutcome, LeasedEvent } from './webhook-queries';
+import type { AttemptOutcome, LeasedEvent, LeaseRequest } from './webhook-queries';
 
-export type { AttemptOutcome, LeasedEvent };
+export type { AttemptOutcome, LeasedEvent, LeaseRequest };
 
 export type AppRecord = Selectable<AppsTable>;
 export type InvoiceRecord = Selectable<InvoicesTable>;
@@ -162,12 +162,7 @@ export interface Store {
   listEvents(appId: string): Promise<EventRecord[]>;
 
   /** Webhooks: the outbox's delivery queue and the app's endpoint (see webhook-queries.ts). */
-  leaseDueEvents(
-    owner: string,
-    now: number,
-    leaseUntil: number,
-    limit: number,
-  ): Promise<LeasedEvent[]>;
+  leaseDueEvents(request: LeaseRequest): Promise<LeasedEvent[]>;
   recordAttempt(
     owner: string,
     attempt: Omit<WebhookAttemptRecord, 'attempt'>,

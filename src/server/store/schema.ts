@@ -99,8 +99,11 @@ export interface EventsTable {
   /** JSON of the event's data object. */
   data: string;
   created_at: number;
-  /** Webhook delivery: `pending` until the endpoint accepts it, `failed` once retries ran out. */
-  delivery: Generated<'pending' | 'delivered' | 'failed'>;
+  /**
+   * Webhook delivery: `pending` until the endpoint accepts it, `failed` once retries ran out,
+   * `skipped` when it happened while the app had no endpoint.
+   */
+  delivery: Generated<'pending' | 'delivered' | 'failed' | 'skipped'>;
   attempts: Generated<number>;
   next_attempt_at: Generated<number>;
   /** The worker sending it, and until when no other may. */

@@ -23,49 +23,88 @@ export type AttemptOutcome =
   /** 410 Gone: the endpoint is disabled; the event waits for a new URL. */
   | { kind: 'gone' };
 
+/** What a worker asks for when it leases. */
+export interface LeaseRequest {
+  owner: string;
+  /** Events due at or before this time (the server clock: the test clock in test mode). */
+  dueBy: number;
+  /** Real time: a lease ending before it has lapsed. */
+  leaseNow: number;
+  leaseUntil: number;
+  limit: number;
+  /** At most this many events of one app per lease, so one app's backlog cannot take every slot. */
+  perApp: number;
+  /** Apps whose deliveries already fill their share in this worker. */
+  excludeApps: readonly string[];
+}
+
 /**
- * Leases up to `limit` due events of enabled endpoints to `owner` until `leaseUntil`. On
- * PostgreSQL rows another worker is leasing are skipped (`FOR UPDATE SKIP LOCKED`), and the update
- * re-checks the lease, so of two workers racing for an event one gets it; SQLite runs one writer at
- * a time.
+ * Leases due events of enabled endpoints to `owner`. On PostgreSQL rows another worker is leasing
+ * are skipped (`FOR UPDATE SKIP LOCKED`), and the update re-checks the lease, so of two workers
+ * racing for an event one gets it; SQLite runs one writer at a time.
  */
 export async function leaseDueEvents(
   db: Kysely<Database>,
   dialect: 'sqlite' | 'postgres',
-  owner: string,
-  now: number,
-  leaseUntil: number,
-  limit: number,
+  request: LeaseRequest,
 ): Promise<LeasedEvent[]> {
+  const { dueBy, leaseNow, leaseUntil, limit, perApp, excludeApps } = request;
   // One statement, so SQLite takes its write lock first (waiting for another process's, rather
-  // than failing to upgrade a read lock). The due rows are a materialised CTE: PostgreSQL may run
-  // an `IN (subquery … LIMIT)` more than once per statement and lease more than `limit`.
+  // than failing to upgrade a read lock). The CTEs are materialised: PostgreSQL may otherwise run
+  // an `IN (subquery … LIMIT)` more than once per statement and lease more than `limit`. Locking
+  // and ranking per app are two steps, since PostgreSQL allows no window function with FOR UPDATE.
   const leased = await db
     .with(
-      (cte) => cte('due').materialized(),
+      (cte) => cte('candidates').materialized(),
       (qb) => {
-        const due = qb
+        let candidates = qb
           .selectFrom('events')
           .innerJoin('apps', 'apps.id', 'events.app_id')
-          .select('events.id as due_id')
+          .select(['events.id', 'events.app_id', 'events.next_attempt_at', 'events.seq'])
           .where('events.delivery', '=', 'pending')
-          .where('events.next_attempt_at', '<=', now)
+          .where('events.next_attempt_at', '<=', dueBy)
           .where((eb) =>
-            eb.or([eb('events.lease_until', 'is', null), eb('events.lease_until', '<', now)]),
+            eb.or([eb('events.lease_until', 'is', null), eb('events.lease_until', '<', leaseNow)]),
           )
           .where('apps.webhook_url', 'is not', null)
           .where('apps.webhook_disabled_at', 'is', null)
           .orderBy('events.next_attempt_at')
           .orderBy('events.seq')
-          .limit(limit);
-        return dialect === 'postgres' ? due.forUpdate('events').skipLocked() : due;
+          .limit(limit * 4);
+        if (excludeApps.length > 0) {
+          candidates = candidates.where('events.app_id', 'not in', [...excludeApps]);
+        }
+        return dialect === 'postgres' ? candidates.forUpdate('events').skipLocked() : candidates;
       },
     )
+    .with(
+      (cte) => cte('due').materialized(),
+      (qb) =>
+        qb
+          .selectFrom((eb) =>
+            eb
+              .selectFrom('candidates')
+              .select([
+                'id',
+                'next_attempt_at',
+                'seq',
+                sql<number>`row_number() over (partition by app_id order by next_attempt_at, seq)`.as(
+                  'rank',
+                ),
+              ])
+              .as('ranked'),
+          )
+          .select('id as due_id')
+          .where('rank', '<=', perApp)
+          .orderBy('next_attempt_at')
+          .orderBy('seq')
+          .limit(limit),
+    )
     .updateTable('events')
-    .set({ lease_owner: owner, lease_until: leaseUntil })
+    .set({ lease_owner: request.owner, lease_until: leaseUntil })
     .where('id', 'in', (eb) => eb.selectFrom('due').select('due_id'))
     .where('delivery', '=', 'pending')
-    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
+    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', leaseNow)]))
     .returningAll()
     .execute();
   if (leased.length === 0) return [];
@@ -115,7 +154,8 @@ export function recordAttempt(
     const updated = await tx
       .updateTable('events')
       .set((eb) => ({
-        attempts: eb('attempts', '+', 1),
+        // A 410 turns the endpoint off rather than using up one of the event's tries.
+        ...(outcome.kind === 'gone' ? {} : { attempts: eb('attempts', '+', 1) }),
         lease_owner: null,
         lease_until: null,
         ...(outcome.kind === 'delivered'
@@ -148,19 +188,16 @@ export async function resendEvent(
   eventId: string,
   now: number,
 ): Promise<EventRecord | undefined> {
-  return db
-    .updateTable('events')
-    .set({
-      delivery: 'pending',
-      attempts: 0,
-      next_attempt_at: now,
-      lease_owner: null,
-      lease_until: null,
-    })
-    .where('id', '=', eventId)
-    .where('app_id', '=', appId)
-    .returningAll()
-    .executeTakeFirst();
+  return (
+    db
+      .updateTable('events')
+      // A lease in force is kept: a send in flight finishes and its outcome stands.
+      .set({ delivery: 'pending', attempts: 0, next_attempt_at: now })
+      .where('id', '=', eventId)
+      .where('app_id', '=', appId)
+      .returningAll()
+      .executeTakeFirst()
+  );
 }
 
 /** The app's events, newest first, after the `before` event's position when given. */
@@ -196,18 +233,41 @@ export function listAttempts(
     .execute();
 }
 
-/** Sets (or clears) the app's endpoint; setting a URL enables it again after a 410. */
+/**
+ * Sets (or clears) the app's endpoint; setting a URL enables it again after a 410. Events that
+ * happened while the app had no URL are marked `skipped` when one is set, rather than all sent at
+ * once; a resend still sends any of them.
+ */
 export async function setWebhookUrl(
   db: Kysely<Database>,
   appId: string,
   url: string | null,
 ): Promise<AppRecord | undefined> {
-  return db
-    .updateTable('apps')
-    .set({ webhook_url: url, webhook_disabled_at: null })
-    .where('id', '=', appId)
-    .returningAll()
-    .executeTakeFirst();
+  return db.transaction().execute(async (tx) => {
+    if (url !== null) {
+      await tx
+        .updateTable('events')
+        .set({ delivery: 'skipped' })
+        .where('app_id', '=', appId)
+        .where('delivery', '=', 'pending')
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('apps')
+              .select('apps.id')
+              .where('apps.id', '=', appId)
+              .where('apps.webhook_url', 'is', null),
+          ),
+        )
+        .execute();
+    }
+    return tx
+      .updateTable('apps')
+      .set({ webhook_url: url, webhook_disabled_at: null })
+      .where('id', '=', appId)
+      .returningAll()
+      .executeTakeFirst();
+  });
 }
 
 /** Makes `secret` the app's signing secret; the old one keeps signing until `previousUntil`. */

@@ -162,7 +162,7 @@ describe.each(stores)('webhook delivery worker on %s', (_name, open) => {
   it('disables the endpoint on 410; its events wait and go out once a URL is set again', async () => {
     const keys = await appWith((index) => (index === 0 ? { status: 410 } : { status: 200 }));
     const ids = await addEvents(keys.app.id, 3);
-    const sender = worker(undefined, { batchSize: 1 });
+    const sender = worker(undefined, { maxInFlight: 1 });
     await sender.runOnce();
     expect(receiver!.received).toHaveLength(1);
     expect((await t.store.findApp(keys.app.id))!.webhook_disabled_at).not.toBeNull();
@@ -200,31 +200,77 @@ describe.each(stores)('webhook delivery worker on %s', (_name, open) => {
     expect(() => new Webhook(keys.webhookSecret).verify(after.body, headers(after))).toThrow();
   });
 
-  it('loses nothing across a restart: a send cut off mid-flight is sent again after its lease lapses', async () => {
-    // The first delivery never answers: the process "dies" holding its lease.
-    const keys = await appWith((index) => (index === 0 ? 'hang' : { status: 200 }));
+  it('loses nothing when a process dies holding leases: another sends those once they lapse', async () => {
+    const keys = await appWith();
     const ids = await addEvents(keys.app.id, 20);
-    const first = worker(undefined, { batchSize: 5, timeoutMs: 60_000 });
-    const cut = first.runOnce();
-    await expect.poll(() => receiver!.received.length).toBeGreaterThanOrEqual(5);
-    // A new process on the same database, while the old one's leases still hold.
+    // A process leased five events and died before recording them (sent or not).
+    const dead = await t.store.leaseDueEvents({
+      owner: 'dead-process',
+      dueBy: clock.now(),
+      leaseNow: Date.now(),
+      leaseUntil: Date.now() + 60_000,
+      limit: 5,
+      perApp: 10,
+      excludeApps: [],
+    });
+    expect(dead).toHaveLength(5);
     const restarted = t.reopen();
     extraStores.push(restarted);
-    const second = worker(restarted, { batchSize: 5 });
-    await second.runOnce();
-    // The cut-off event is still leased to the dead process: not sent twice meanwhile.
-    const [cutOff] = receiver!.received;
-    expect((await restarted.findEvent(keys.app.id, cutOff!.id))!.delivery).toBe('pending');
-    expect(receiver!.received).toHaveLength(20);
-    // After the lease lapses the new process sends it again, under the same webhook-id.
+    let wallOffset = 0;
+    const second = worker(restarted, { wallClock: () => Date.now() + wallOffset });
+    expect(await second.runOnce()).toBe(15);
+    // Leases run on real time, not the test clock: moving that clock takes no lease over.
     clock.advance(2 * 60 * MINUTE);
-    expect(await second.runOnce()).toBe(1);
-    expect(receiver!.received.filter((d) => d.id === cutOff!.id)).toHaveLength(2);
+    expect(await second.runOnce()).toBe(0);
+    wallOffset = 61_000;
+    expect(await second.runOnce()).toBe(5);
+    expect(receiver!.received).toHaveLength(20);
     expect(receiver!.ids().sort()).toEqual([...ids].sort());
     for (const id of ids) {
       expect((await restarted.findEvent(keys.app.id, id))!.delivery).toBe('delivered');
     }
-    void cut.catch(() => undefined);
+  });
+
+  it('keeps other apps’ webhooks flowing while one app’s endpoint hangs', async () => {
+    const slow = await appWith(() => 'hang');
+    const fast = await startWebhookReceiver();
+    const other = await createMerchantApp(services(), {
+      name: 'Other',
+      allowedOrigins: ['https://other.example'],
+      webhookUrl: fast.url,
+    });
+    try {
+      await addEvents(slow.app.id, 30);
+      const ids = await addEvents(other.app.id, 5);
+      const sender = worker(undefined, { maxInFlight: 10, perApp: 3, timeoutMs: 3000 });
+      const running = sender.runOnce();
+      await expect.poll(() => fast.ids().length, { timeout: 2500 }).toBe(5);
+      // Only the slow app's share of the slots is stuck on it.
+      expect(receiver!.received).toHaveLength(3);
+      expect(fast.ids().sort()).toEqual([...ids].sort());
+      await receiver!.close();
+      receiver = undefined;
+      await running;
+    } finally {
+      await fast.close();
+    }
+  });
+
+  it('marks events from while no endpoint was set as skipped, sends new ones, resends on demand', async () => {
+    receiver = await startWebhookReceiver();
+    const keys = await createMerchantApp(services(), {
+      name: 'Later',
+      allowedOrigins: ['https://later.example'],
+    });
+    const [before] = await addEvents(keys.app.id, 1);
+    await t.store.setWebhookUrl(keys.app.id, receiver.url);
+    expect((await eventRow(before!)).delivery).toBe('skipped');
+    const [after] = await addEvents(keys.app.id, 1);
+    await worker().runOnce();
+    expect(receiver.ids()).toEqual([after]);
+    await t.store.resendEvent(keys.app.id, before!, clock.now());
+    await worker().runOnce();
+    expect(receiver.ids()).toEqual([after, before]);
   });
 
   it('two processes polling the same outbox never send the same attempt twice', async () => {
@@ -232,8 +278,8 @@ describe.each(stores)('webhook delivery worker on %s', (_name, open) => {
     const ids = await addEvents(keys.app.id, 60);
     const other = t.reopen();
     extraStores.push(other);
-    const a = worker(undefined, { batchSize: 7 });
-    const b = worker(other, { batchSize: 7 });
+    const a = worker(undefined, { maxInFlight: 7 });
+    const b = worker(other, { maxInFlight: 7 });
     const [sentA, sentB] = await Promise.all([a.runOnce(), b.runOnce()]);
     expect(sentA + sentB).toBe(60);
     expect(receiver!.received).toHaveLength(60);

@@ -9,14 +9,17 @@ import { webhookHeaders } from './signature';
 export interface WebhookWorkerOptions {
   /** Names this worker's leases; unique per process (host, pid and a random part by default). */
   owner?: string;
-  /** How long a leased event is this worker's alone; longer than `timeoutMs`. */
+  /** How long a leased event is this worker's alone (real time); longer than `timeoutMs`. */
   leaseMs?: number;
   /** How long an endpoint may take to answer. */
   timeoutMs?: number;
-  batchSize?: number;
+  /** Deliveries in flight at once in this worker. */
+  maxInFlight?: number;
+  /** Of those, at most this many to one app, so one slow endpoint cannot hold every slot. */
+  perApp?: number;
   intervalMs?: number;
   random?: () => number;
-  /** Wall-clock milliseconds for `webhook-timestamp`: receivers check it against their own clock. */
+  /** Real milliseconds, for leases and `webhook-timestamp` (receivers compare it with theirs). */
   wallClock?: () => number;
   onError?: (error: unknown) => void;
 }
@@ -38,13 +41,16 @@ export class WebhookWorker {
   readonly #services: Pick<Services, 'store' | 'now'>;
   readonly #leaseMs: number;
   readonly #timeoutMs: number;
-  readonly #batchSize: number;
+  readonly #maxInFlight: number;
+  readonly #perApp: number;
   readonly #intervalMs: number;
   readonly #random: () => number;
   readonly #wallClock: () => number;
   readonly #onError: (error: unknown) => void;
+  /** Deliveries under way, by app: a rolling pool, refilled as each one ends. */
+  readonly #inFlight = new Map<Promise<void>, string>();
   #timer: NodeJS.Timeout | null = null;
-  #running: Promise<unknown> | null = null;
+  #leasing: Promise<unknown> | null = null;
   #stopped = false;
 
   constructor(services: Pick<Services, 'store' | 'now'>, options: WebhookWorkerOptions = {}) {
@@ -52,53 +58,82 @@ export class WebhookWorker {
     this.owner = options.owner ?? `${hostname()}:${process.pid}:${randomBase62(8)}`;
     this.#timeoutMs = options.timeoutMs ?? 10_000;
     this.#leaseMs = options.leaseMs ?? Math.max(60_000, this.#timeoutMs * 3);
-    this.#batchSize = options.batchSize ?? 25;
+    this.#maxInFlight = options.maxInFlight ?? 50;
+    this.#perApp = options.perApp ?? 10;
     this.#intervalMs = options.intervalMs ?? 500;
     this.#random = options.random ?? Math.random;
     this.#wallClock = options.wallClock ?? Date.now;
     this.#onError = options.onError ?? (() => {});
   }
 
-  /** Sends every event that is due now, in batches; resolves with how many were tried. */
+  /**
+   * Leases what free slots allow and starts sending it, without waiting for the answers; resolves
+   * with how many deliveries it started.
+   */
+  async dispatch(): Promise<number> {
+    const free = this.#maxInFlight - this.#inFlight.size;
+    if (free <= 0 || this.#stopped) return 0;
+    const perAppInFlight = new Map<string, number>();
+    for (const appId of this.#inFlight.values()) {
+      perAppInFlight.set(appId, (perAppInFlight.get(appId) ?? 0) + 1);
+    }
+    const leaseNow = this.#wallClock();
+    const leased = await this.#services.store.leaseDueEvents({
+      owner: this.owner,
+      dueBy: this.#services.now(),
+      leaseNow,
+      leaseUntil: leaseNow + this.#leaseMs,
+      limit: free,
+      perApp: this.#perApp,
+      excludeApps: [...perAppInFlight].filter(([, n]) => n >= this.#perApp).map(([id]) => id),
+    });
+    for (const item of leased) {
+      const delivery: Promise<void> = this.#deliver(item, leaseNow + this.#leaseMs)
+        .catch(this.#onError)
+        .finally(() => this.#inFlight.delete(delivery));
+      this.#inFlight.set(delivery, item.event.app_id);
+    }
+    return leased.length;
+  }
+
+  /** Sends everything due now and waits for every answer; resolves with how many were tried. */
   async runOnce(): Promise<number> {
     let tried = 0;
     for (;;) {
-      const now = this.#services.now();
-      const leased = await this.#services.store.leaseDueEvents(
-        this.owner,
-        now,
-        now + this.#leaseMs,
-        this.#batchSize,
-      );
-      await Promise.all(leased.map((item) => this.#deliver(item)));
-      tried += leased.length;
-      if (leased.length < this.#batchSize || this.#stopped) return tried;
+      const started = await this.dispatch();
+      tried += started;
+      if (this.#inFlight.size === 0) return tried;
+      await Promise.race(this.#inFlight.keys());
+      if (started === 0 && this.#inFlight.size === 0) return tried;
     }
   }
 
-  /** Polls every `intervalMs` until stopped; never two rounds at once. */
+  /** Polls every `intervalMs`; a slow endpoint holds only its own slots meanwhile. */
   start(): void {
     const tick = () => {
-      this.#running = this.runOnce()
+      this.#leasing = this.dispatch()
         .catch(this.#onError)
         .finally(() => {
-          this.#running = null;
+          this.#leasing = null;
           if (!this.#stopped) this.#timer = setTimeout(tick, this.#intervalMs).unref();
         });
     };
     this.#timer = setTimeout(tick, 0).unref();
   }
 
-  /** Stops polling and waits for the round in flight (its attempts are recorded). */
+  /** Stops leasing and waits for the deliveries under way (their attempts are recorded). */
   async stop(): Promise<void> {
     this.#stopped = true;
     if (this.#timer) clearTimeout(this.#timer);
-    await this.#running;
+    await this.#leasing;
+    await Promise.all(this.#inFlight.keys());
   }
 
-  async #deliver({ event, app }: LeasedEvent): Promise<void> {
+  async #deliver({ event, app }: LeasedEvent, leaseEnds: number): Promise<void> {
     const url = app.webhook_url;
-    if (!url) return;
+    // A send must end while the lease holds: after it, another worker may send the event.
+    const timeoutMs = Math.min(this.#timeoutMs, leaseEnds - this.#wallClock());
+    if (!url || timeoutMs <= 0) return;
     const body = webhookBody(event);
     const now = this.#services.now();
     const rotating = app.webhook_previous_secret && (app.webhook_previous_until ?? 0) > now;
@@ -120,32 +155,30 @@ export class WebhookWorker {
         },
         body,
         redirect: 'manual',
-        signal: AbortSignal.timeout(this.#timeoutMs),
+        signal: AbortSignal.timeout(timeoutMs),
       });
       statusCode = response.status;
       retryAfter = response.headers.get('retry-after');
       // The answer's body is not needed; dropping it frees the connection.
       await response.body?.cancel();
     } catch (failure) {
-      error = describeFailure(failure, this.#timeoutMs);
+      error = describeFailure(failure, timeoutMs);
     }
     const outcome = this.#outcome(event.attempts + 1, statusCode, retryAfter);
-    await this.#services.store
-      .recordAttempt(
-        this.owner,
-        {
-          id: newId('wha'),
-          event_id: event.id,
-          app_id: event.app_id,
-          url,
-          status_code: statusCode,
-          error,
-          duration_ms: Math.round(performance.now() - started),
-          created_at: this.#services.now(),
-        },
-        outcome,
-      )
-      .catch(this.#onError);
+    await this.#services.store.recordAttempt(
+      this.owner,
+      {
+        id: newId('wha'),
+        event_id: event.id,
+        app_id: event.app_id,
+        url,
+        status_code: statusCode,
+        error,
+        duration_ms: Math.round(performance.now() - started),
+        created_at: this.#services.now(),
+      },
+      outcome,
+    );
   }
 
   #outcome(attempts: number, status: number | null, retryAfter: string | null): AttemptOutcome {

@@ -16,6 +16,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .alterTable('events')
     .addColumn('delivery', 'text', (c) => c.notNull().defaultTo('pending'))
     .execute();
+  // Events from before webhooks existed were never meant for an endpoint.
+  await db
+    .updateTable('events' as never)
+    .set({ delivery: 'skipped' } as never)
+    .execute();
   await db.schema
     .alterTable('events')
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))

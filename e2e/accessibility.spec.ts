@@ -20,9 +20,7 @@ async function expectNoViolations(page: Page) {
 
 async function openCheckout(page: Page, query = '') {
   const shop = new ShopPage(page);
-  await shop.goto(query);
-  await shop.add('Espresso beans, 1 kg');
-  await shop.startCheckout();
+  await shop.checkOut('Espresso beans, 1 kg', query);
   await expect(shop.checkout.frame.locator('input[autocomplete="cc-number"]')).toBeVisible();
   return shop;
 }

@@ -68,9 +68,7 @@ test('keyboard only: a mistake is reported in the field, fixed from the keyboard
   page,
 }) => {
   const shop = new ShopPage(page);
-  await shop.goto();
-  await shop.add('Espresso beans, 1 kg');
-  await shop.startCheckout();
+  await shop.checkOut('Espresso beans, 1 kg');
   const frame = shop.checkout.frame;
   const number = frame.locator('input#number');
   await number.focus();

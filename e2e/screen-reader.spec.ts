@@ -37,6 +37,14 @@ async function recordAnnouncements(frame: Frame): Promise<() => Promise<string[]
 
 const nextYear = () => String((new Date().getFullYear() + 1) % 100).padStart(2, '0');
 
+/** Fills the card fields found by their accessible names, as a screen-reader user reaches them. */
+async function fillByName(frame: Frame, card: { number: string; cvc: string }) {
+  await frame.getByRole('textbox', { name: 'Card number' }).fill(card.number);
+  await frame.getByRole('textbox', { name: 'Expiry date' }).fill(`12 / ${nextYear()}`);
+  await frame.getByRole('textbox', { name: 'Security code' }).fill(card.cvc);
+  await frame.getByRole('textbox', { name: 'Name on card' }).fill('Ada Lovelace');
+}
+
 test('a screen-reader shopper finds every field by name, hears errors and the outcome, and pays', async ({
   page,
 }) => {
@@ -47,25 +55,18 @@ test('a screen-reader shopper finds every field by name, hears errors and the ou
     await route.continue();
   });
   const shop = new ShopPage(page);
-  await shop.goto();
-  await shop.add('Espresso beans, 1 kg');
-  await shop.startCheckout();
+  await shop.checkOut('Espresso beans, 1 kg');
   const frame = await checkoutFrame(page);
   const heard = await recordAnnouncements(frame);
 
   const number = frame.getByRole('textbox', { name: 'Card number' });
-  const expiry = frame.getByRole('textbox', { name: 'Expiry date' });
   const cvc = frame.getByRole('textbox', { name: 'Security code' });
-  const name = frame.getByRole('textbox', { name: 'Name on card' });
   const pay = frame.getByRole('button', { name: 'Pay €24.90' });
   await expect(frame.getByRole('heading', { name: 'Payframe Coffee' })).toBeVisible();
   await expect(pay).toBeEnabled();
 
   // A short security code: the field says what is wrong in its description, not only in colour.
-  await number.fill('4242 4242 4242 4242');
-  await expiry.fill(`12 / ${nextYear()}`);
-  await cvc.fill('12');
-  await name.fill('Ada Lovelace');
+  await fillByName(frame, { number: '4242 4242 4242 4242', cvc: '12' });
   await pay.press('Enter');
   await expect(cvc).toBeFocused();
   await expect(cvc).toHaveAttribute('aria-invalid', 'true');
@@ -87,15 +88,10 @@ test('a screen-reader shopper hears a decline as an alert and is taken back to t
   page,
 }) => {
   const shop = new ShopPage(page);
-  await shop.goto();
-  await shop.add('Espresso beans, 1 kg');
-  await shop.startCheckout();
+  await shop.checkOut('Espresso beans, 1 kg');
   const frame = await checkoutFrame(page);
   const heard = await recordAnnouncements(frame);
-  await frame.getByRole('textbox', { name: 'Card number' }).fill('4000 0000 0000 0002');
-  await frame.getByRole('textbox', { name: 'Expiry date' }).fill(`12 / ${nextYear()}`);
-  await frame.getByRole('textbox', { name: 'Security code' }).fill('123');
-  await frame.getByRole('textbox', { name: 'Name on card' }).fill('Ada Lovelace');
+  await fillByName(frame, { number: '4000 0000 0000 0002', cvc: '123' });
   await frame.getByRole('button', { name: 'Pay €24.90' }).press('Enter');
 
   await expect(frame.getByRole('alert')).toHaveText(/declined/i);

@@ -34,6 +34,13 @@ export class ShopPage {
     await this.page.goto(`/${query}`);
   }
 
+  /** Opens the shop, puts one product in the order and starts the checkout. */
+  async checkOut(productName: string, query = ''): Promise<void> {
+    await this.goto(query);
+    await this.add(productName);
+    await this.startCheckout();
+  }
+
   async add(productName: string): Promise<void> {
     await this.page.getByRole('button', { name: `Add ${productName} to order` }).click();
   }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SandboxAcquirer } from './acquirer/sandbox-acquirer';
+import { disputeSandboxCaptures } from './domain/sandbox-disputes';
 import { startTestServer, type TestServer } from './test-support/test-server';
 import { storesUnderTest, type TestStore } from './test-support/test-stores';
 import { eventTypes, expectProblem, movements, paidPayment } from './test-support/payments';
@@ -21,6 +22,20 @@ describe.each(stores)('rebill and disputes on %s', (_name, open) => {
   const post = (path: string, body?: unknown, headers?: Record<string, string>) =>
     server.merchant(path, { method: 'POST', body, ...(headers ? { headers } : {}) });
   const rebill = (id: string, body: unknown) => post(`/v1/payments/${id}/rebill`, body);
+  /** The sandbox behind a connection that drops the first answer, after the card was charged. */
+  const loseFirstAnswer = () => {
+    const sandbox = new SandboxAcquirer();
+    let lose = true;
+    server.services.acquirer = {
+      async authorize(request) {
+        const answer = await sandbox.authorize(request);
+        if (!lose) return answer;
+        lose = false;
+        throw new Error('connection reset after the charge');
+      },
+    };
+    return sandbox;
+  };
   const test = (id: string, action: string, body?: unknown) =>
     post(`/v1/test/payments/${id}/${action}`, body);
 
@@ -78,18 +93,7 @@ describe.each(stores)('rebill and disputes on %s', (_name, open) => {
 
   it('charges once when the acquirer’s answer is lost and the SDK retries with the same key', async () => {
     const id = await paidPayment(server);
-    const sandbox = new SandboxAcquirer();
-    let lose = true;
-    server.services.acquirer = {
-      async authorize(request) {
-        const answer = await sandbox.authorize(request);
-        if (lose) {
-          lose = false;
-          throw new Error('connection reset after the charge');
-        }
-        return answer;
-      },
-    };
+    const sandbox = loseFirstAnswer();
     const headers = { 'idempotency-key': 'rebill-gift-wrap-1' };
     const first = await post(`/v1/payments/${id}/rebill`, { amount: 300 }, headers);
     await expectProblem(first, 500, 'internal_error');
@@ -127,16 +131,7 @@ describe.each(stores)('rebill and disputes on %s', (_name, open) => {
     const id = await paidPayment(server, {
       cardOverrides: { exp_month: now.getUTCMonth() + 1, exp_year: now.getUTCFullYear() },
     });
-    const sandbox = new SandboxAcquirer();
-    let lose = true;
-    server.services.acquirer = {
-      async authorize(request) {
-        const answer = await sandbox.authorize(request);
-        if (!lose) return answer;
-        lose = false;
-        throw new Error('connection reset after the charge');
-      },
-    };
+    const sandbox = loseFirstAnswer();
     const headers = { 'idempotency-key': 'rebill-month-end' };
     await expectProblem(
       await post(`/v1/payments/${id}/rebill`, { amount: 400 }, headers),
@@ -156,16 +151,7 @@ describe.each(stores)('rebill and disputes on %s', (_name, open) => {
 
   it('keeps a freed key usable by its own retry when another amount was sent with it meanwhile', async () => {
     const id = await paidPayment(server);
-    const sandbox = new SandboxAcquirer();
-    let lose = true;
-    server.services.acquirer = {
-      async authorize(request) {
-        const answer = await sandbox.authorize(request);
-        if (!lose) return answer;
-        lose = false;
-        throw new Error('connection reset after the charge');
-      },
-    };
+    const sandbox = loseFirstAnswer();
     const headers = { 'idempotency-key': 'rebill-mixed-up' };
     await post(`/v1/payments/${id}/rebill`, { amount: 300 }, headers);
     await expectProblem(
@@ -230,6 +216,36 @@ describe.each(stores)('rebill and disputes on %s', (_name, open) => {
     await expectProblem(await rebill(id, { amount: 0 }), 400, 'invalid_request');
     await expectProblem(await rebill(id, { amount: 100, card: '4' }), 400, 'invalid_request');
     await expectProblem(await rebill('pay_doesnotexist1', { amount: 1 }), 404, 'payment_not_found');
+  });
+
+  it('disputes the test card 4000 0000 0000 0259 a moment after capture, once', async () => {
+    const debit = await paidPayment(server, { card: '4000000000000259' });
+    const manual = await paidPayment(server, { card: '4000000000000259', capture: 'manual' });
+    const plain = await paidPayment(server, { card: '4242424242424242' });
+    const status = async (id: string) =>
+      (await (await server.merchant(`/v1/payments/${id}`)).json()).status;
+    // Not at once: the shopper's bank takes a moment.
+    expect(await disputeSandboxCaptures(server.services)).toBe(0);
+    await post('/v1/test/clock/advance', { seconds: 3 });
+    expect(await status(debit)).toBe('disputed');
+    // An authorization is disputed only once captured, and then only after the moment.
+    expect(await status(manual)).toBe('authorized');
+    await post(`/v1/payments/${manual}/capture`, { amount: 600 });
+    expect(await disputeSandboxCaptures(server.services)).toBe(0);
+    await post('/v1/test/clock/advance', { seconds: 3 });
+    const disputed = await (await server.merchant(`/v1/payments/${manual}`)).json();
+    expect(disputed.status).toBe('disputed');
+    expect(movements(disputed)).toEqual([
+      ['PA', 1000],
+      ['CP', 600],
+      ['CB', 600],
+    ]);
+    expect(await status(plain)).toBe('captured');
+    // A won dispute is not disputed again.
+    await post(`/v1/test/payments/${debit}/chargeback-reversal`);
+    await post('/v1/test/clock/advance', { seconds: 3 });
+    expect(await status(debit)).toBe('dispute_reversed');
+    expect((await eventTypes(server)).filter((t) => t === 'payment.disputed')).toHaveLength(2);
   });
 
   it('charges back a captured payment, then reverses the chargeback', async () => {

@@ -12,6 +12,11 @@ export const SANDBOX_DECLINES: Readonly<Record<string, DeclineCode>> = {
   '4000008400001629': 'card_declined',
 };
 
+/** Approved, then disputed by the shopper's bank a moment after capture (DESIGN §7). */
+export const SANDBOX_DISPUTE_CARD = '4000000000000259';
+/** The acquirer reference of an approval of that card, which the dispute simulation looks for. */
+export const SANDBOX_DISPUTE_PREFIX = 'sbx_cb_';
+
 /** How many referenced answers the sandbox remembers, oldest forgotten first. */
 const REMEMBERED_ANSWERS = 10_000;
 
@@ -24,7 +29,8 @@ export class SandboxAcquirer implements Acquirer {
   async authorize(request: AuthorizationRequest): Promise<AuthorizationAnswer> {
     const earlier = request.reference ? this.#answers.get(request.reference) : undefined;
     if (earlier) return earlier;
-    const reference = `sbx_${randomBase62(16)}`;
+    const prefix = request.pan === SANDBOX_DISPUTE_CARD ? SANDBOX_DISPUTE_PREFIX : 'sbx_';
+    const reference = `${prefix}${randomBase62(16)}`;
     const code = SANDBOX_DECLINES[request.pan];
     const answer: AuthorizationAnswer = code
       ? { approved: false, code, reference }

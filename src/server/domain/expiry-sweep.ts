@@ -3,6 +3,7 @@ import { AUTHORIZATION_WINDOW_MS, decideExpiry } from './back-office';
 import { invoiceView, getInvoice } from './invoices';
 import { changePayment } from './payment-change';
 import { PayframeError } from './payframe-error';
+import { disputeSandboxCaptures } from './sandbox-disputes';
 import { sweepChallenges } from './three-ds';
 import type { Services } from './services';
 
@@ -64,6 +65,7 @@ export function startExpirySweeper(
     if (running) return;
     running = true;
     sweepExpiries(services)
+      .then(() => disputeSandboxCaptures(services))
       .catch(onError)
       .finally(() => {
         running = false;

@@ -3,6 +3,7 @@ import { z } from 'zod/mini';
 import { chargebackSchema, disputeOutcomeSchema } from '../../protocol/payment-operations';
 import { decideChargeback, decideChargebackReversal, decideDisputeLost } from '../domain/disputes';
 import { sweepExpiries } from '../domain/expiry-sweep';
+import { disputeSandboxCaptures } from '../domain/sandbox-disputes';
 import { changePayment } from '../domain/payment-change';
 import type { Services } from '../domain/services';
 import type { TestClock } from '../domain/test-clock';
@@ -46,6 +47,8 @@ export function testClockRoutes(app: FastifyInstance, services: Services, clock:
     const { seconds } = parseWith(advanceSchema, request.body);
     const now = new Date(clock.advance(seconds * 1000)).toISOString();
     const expired = await sweepExpiries(services);
+    // What the sweeper would do next: the dispute test card's payments now due are charged back.
+    await disputeSandboxCaptures(services);
     return { now, expired };
   });
 }

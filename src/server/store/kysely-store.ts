@@ -13,7 +13,12 @@ import * as authentications from './migrations/004-authentications';
 import * as transactionStatus from './migrations/005-transaction-status';
 import * as webhookMigration from './migrations/006-webhooks';
 import * as auth from './authentication-queries';
-import { expireInvoice, listLapsedAuthorizations, listLapsedInvoices } from './sweep-queries';
+import {
+  expireInvoice,
+  listLapsedAuthorizations,
+  listLapsedInvoices,
+  listSandboxDisputes,
+} from './sweep-queries';
 import * as webhooks from './webhook-queries';
 import type {
   AppRecord,
@@ -332,6 +337,14 @@ export class KyselyStore implements Store {
     limit: number,
   ): Promise<{ id: string; app_id: string }[]> {
     return listLapsedAuthorizations(this.db, authorizedBefore, limit);
+  }
+
+  listSandboxDisputes(
+    referencePrefix: string,
+    capturedBefore: number,
+    limit: number,
+  ): Promise<{ id: string; app_id: string }[]> {
+    return listSandboxDisputes(this.db, referencePrefix, capturedBefore, limit);
   }
 
   listTransactions(paymentId: string): Promise<TransactionRecord[]> {

@@ -186,6 +186,12 @@ export interface Store {
   listLapsedInvoices(now: number, limit: number): Promise<{ id: string; app_id: string }[]>;
   /** Marks the invoice expired with its event, if it still is open, lapsed and unheld. */
   expireInvoice(id: string, now: number, event: NewEvent): Promise<boolean>;
+  /** Sandbox: captured payments of the dispute test card to charge back (sweep-queries.ts). */
+  listSandboxDisputes(
+    referencePrefix: string,
+    capturedBefore: number,
+    limit: number,
+  ): Promise<{ id: string; app_id: string }[]>;
   /** Expiry sweep: authorized payments authorized at or before the given time. */
   listLapsedAuthorizations(
     authorizedBefore: number,

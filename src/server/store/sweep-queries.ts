@@ -63,3 +63,52 @@ export function listLapsedAuthorizations(
     .limit(limit)
     .execute();
 }
+
+/**
+ * Sandbox: captured payments of the dispute test card (an approval whose acquirer reference has
+ * `referencePrefix`), captured at or before `capturedBefore` and never charged back yet.
+ */
+export function listSandboxDisputes(
+  db: Kysely<Database>,
+  referencePrefix: string,
+  capturedBefore: number,
+  limit: number,
+): Promise<{ id: string; app_id: string }[]> {
+  return db
+    .selectFrom('payments as p')
+    .select(['p.id', 'p.app_id'])
+    .where('p.status', '=', 'captured')
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('transactions as t')
+          .select('t.id')
+          .whereRef('t.payment_id', '=', 'p.id')
+          .where('t.type', 'in', ['PA', 'DB'])
+          .where('t.acquirer_reference', 'like', `${referencePrefix}%`),
+      ),
+    )
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('transactions as c')
+          .select('c.id')
+          .whereRef('c.payment_id', '=', 'p.id')
+          .where('c.type', 'in', ['DB', 'CP'])
+          .where('c.created_at', '<=', capturedBefore),
+      ),
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('transactions as b')
+            .select('b.id')
+            .whereRef('b.payment_id', '=', 'p.id')
+            .where('b.type', '=', 'CB'),
+        ),
+      ),
+    )
+    .limit(limit)
+    .execute();
+}

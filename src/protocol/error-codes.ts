@@ -41,6 +41,7 @@ export const ERROR_CODES = [
   'expired_card',
   'incorrect_cvc',
   'processing_error',
+  'order_check_failed',
   'authentication_failed',
   'authentication_canceled',
   'authentication_timeout',

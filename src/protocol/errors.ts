@@ -106,6 +106,7 @@ export const ERROR_CATALOG = {
   expired_card: entry(402, 'shopper', 'The card has expired.', true),
   incorrect_cvc: entry(402, 'shopper', 'The security code is incorrect.', true),
   processing_error: entry(402, 'network', 'The card could not be processed. Try again.', true),
+  order_check_failed: entry(402, 'merchant', 'The shop did not accept this order.'),
   // 3-D Secure outcomes: the shopper may try again, or with another card
   authentication_failed: entry(
     402,

@@ -1,7 +1,7 @@
 import { HttpClient } from './http';
 import { Invoices } from './invoices';
 import { Payments } from './payments';
-import { Events, Webhooks } from './webhooks';
+import { Events, OrderCheck, Webhooks } from './webhooks';
 
 export interface PayframeOptions {
   /** The app's secret key, `sk_test_…`. Server side only. */
@@ -27,6 +27,7 @@ export class Payframe {
   readonly payments: Payments;
   readonly webhooks: Webhooks;
   readonly events: Events;
+  readonly orderCheck: OrderCheck;
 
   constructor(options: PayframeOptions) {
     const http = new HttpClient({
@@ -42,6 +43,7 @@ export class Payframe {
     const secrets = options.webhookSecret ?? [];
     this.webhooks = new Webhooks(http, typeof secrets === 'string' ? [secrets] : secrets);
     this.events = new Events(http);
+    this.orderCheck = new OrderCheck(http);
   }
 }
 

@@ -37,3 +37,4 @@ export {
   type WebhookPayload,
 } from './webhooks';
 export type { EventList, WebhookEndpoint, WebhookEvent } from '../protocol/webhooks';
+export type { OrderCheckAnswer, OrderCheckSettings } from '../protocol/order-check';

@@ -158,6 +158,10 @@ describe('sdk webhooks against the payment server', () => {
     expect(() => verifyWebhook(rotated.secret, asHeaders(again), again.body)).not.toThrow();
     expect(() => verifyWebhook(endpoint.secret, asHeaders(again), again.body)).not.toThrow();
     expect(both.webhooks.verify(asHeaders(again), again.body).id).toBe(again.id);
+    expect(await payframe.orderCheck.set('http://127.0.0.1:9/check')).toMatchObject({
+      url: 'http://127.0.0.1:9/check',
+    });
+    expect((await payframe.orderCheck.get()).url).toBe('http://127.0.0.1:9/check');
     const log = await payframe.events.get(again.id);
     expect(log.delivery.log.map((a) => a.status_code)).toEqual([200, 200]);
   });

@@ -8,6 +8,7 @@ import {
   type WebhookEndpoint,
   type WebhookEvent,
 } from '../protocol/webhooks';
+import { orderCheckSettingsSchema, type OrderCheckSettings } from '../protocol/order-check';
 import { PayframeError } from './errors';
 import type { HttpClient, ReadOptions, RequestOptions } from './http';
 
@@ -172,5 +173,19 @@ export class Events {
   /** Sends the event again from the start of the retry schedule, with the same `webhook-id`. */
   resend(id: string, options?: RequestOptions): Promise<WebhookEvent> {
     return this.http.post(`/v1/events/${encodeURIComponent(id)}/resend`, {}, eventSchema, options);
+  }
+}
+
+/** The order check: a URL asked before each payment, which can stop it (`order_check_failed`). */
+export class OrderCheck {
+  constructor(private readonly http: HttpClient) {}
+
+  get(options?: ReadOptions): Promise<OrderCheckSettings> {
+    return this.http.get('/v1/order-check', orderCheckSettingsSchema, options);
+  }
+
+  /** Sets the URL (`null` turns the check off). Verify its requests with `verifyWebhook`. */
+  set(url: string | null, options?: RequestOptions): Promise<OrderCheckSettings> {
+    return this.http.post('/v1/order-check', { url }, orderCheckSettingsSchema, options);
   }
 }

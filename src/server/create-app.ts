@@ -7,6 +7,7 @@ import { invoiceRoutes } from './routes/invoices.routes';
 import { requireMerchant } from './routes/merchant-auth';
 import { pageRoutes, type PagesConfig } from './routes/pages.routes';
 import { paymentRoutes } from './routes/payments.routes';
+import { orderCheckRoutes } from './routes/order-check.routes';
 import { webhookRoutes } from './routes/webhooks.routes';
 import { idempotencyKeys } from './routes/idempotency';
 import { openApiRoutes } from './routes/openapi.routes';
@@ -84,6 +85,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     invoiceRoutes(merchantApi, options.services);
     paymentRoutes(merchantApi, options.services);
     webhookRoutes(merchantApi, options.services);
+    orderCheckRoutes(merchantApi, options.services);
     disputeTestRoutes(merchantApi, options.services);
     if (options.testClock) testClockRoutes(merchantApi, options.services, options.testClock);
   });

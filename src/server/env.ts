@@ -32,6 +32,8 @@ export const envSchema = z.object({
   PAYFRAME_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** How often the webhook worker looks for due deliveries. */
   PAYFRAME_WEBHOOK_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+  /** How long a merchant's order check may take before the payment is stopped. */
+  PAYFRAME_ORDER_CHECK_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(5000),
   /** How long a merchant's webhook endpoint may take to answer before the try counts as failed. */
   PAYFRAME_WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(10),
   PAYFRAME_ENABLE_TEST_CLOCK: z

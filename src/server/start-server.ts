@@ -34,6 +34,7 @@ export async function buildServer(env: Env): Promise<{ app: FastifyInstance; ser
       checkoutTtlMs: env.PAYFRAME_CHECKOUT_TTL_SECONDS * 1000,
       maxFailedAttempts: env.PAYFRAME_MAX_FAILED_ATTEMPTS,
       maxFailedPerAddress: env.PAYFRAME_MAX_FAILED_PER_ADDRESS,
+      orderCheckTimeoutMs: env.PAYFRAME_ORDER_CHECK_TIMEOUT_MS,
       threeDs: {
         acsUrl: env.PAYFRAME_ACS_URL,
         acsSecret: env.PAYFRAME_ACS_SECRET,

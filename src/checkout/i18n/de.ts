@@ -67,6 +67,8 @@ export const de = {
     invoice_not_open: 'Diese Rechnung kann nicht mehr bezahlt werden.',
     payment_in_progress:
       'Eine Zahlung für diese Bestellung läuft bereits. Warten Sie einen Moment und versuchen Sie es erneut.',
+    order_check_failed:
+      'Der Shop konnte diese Bestellung nicht annehmen. Es wurde nichts abgebucht.',
     too_many_attempts:
       'Zu viele Versuche. Kehren Sie zum Shop zurück und versuchen Sie es später erneut.',
     authentication_failed:

@@ -15,6 +15,7 @@ const errors = {
   invoice_not_open: 'This invoice can no longer be paid.',
   payment_in_progress:
     'A payment for this order is already in progress. Wait a moment and try again.',
+  order_check_failed: 'The shop could not accept this order. Nothing was charged.',
   too_many_attempts: 'Too many attempts. Return to the shop and start again later.',
   authentication_failed: 'Your bank could not verify this payment. Try again or use another card.',
   authentication_canceled:

@@ -64,6 +64,7 @@ export const es = {
     invoice_not_open: 'Esta factura ya no se puede pagar.',
     payment_in_progress:
       'Ya hay un pago en curso para este pedido. Espera un momento y vuelve a intentarlo.',
+    order_check_failed: 'La tienda no ha podido aceptar este pedido. No se ha cobrado nada.',
     too_many_attempts: 'Demasiados intentos. Vuelve a la tienda e inténtalo más tarde.',
     authentication_failed:
       'Tu banco no ha podido verificar este pago. Vuelve a intentarlo o usa otra tarjeta.',

@@ -64,6 +64,7 @@ export const fr = {
     invoice_not_open: 'Cette facture ne peut plus être payée.',
     payment_in_progress:
       'Un paiement est déjà en cours pour cette commande. Patientez un instant, puis réessayez.',
+    order_check_failed: 'La boutique n’a pas pu accepter cette commande. Rien n’a été débité.',
     too_many_attempts: 'Trop de tentatives. Retournez sur la boutique et réessayez plus tard.',
     authentication_failed:
       'Votre banque n’a pas pu vérifier ce paiement. Réessayez ou utilisez une autre carte.',

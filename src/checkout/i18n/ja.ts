@@ -63,6 +63,7 @@ export const ja = {
     invoice_not_open: 'この請求はお支払いいただけなくなりました。',
     payment_in_progress:
       'このご注文のお支払いはすでに処理中です。少し待ってから、もう一度お試しください。',
+    order_check_failed: 'ショップはこのご注文を受け付けられませんでした。請求は行われていません。',
     too_many_attempts:
       '試行回数が上限に達しました。ショップに戻り、時間をおいてからやり直してください。',
     authentication_failed:

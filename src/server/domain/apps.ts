@@ -35,6 +35,7 @@ export async function createMerchantApp(
     webhook_disabled_at: null,
     webhook_previous_secret: null,
     webhook_previous_until: null,
+    order_check_url: null,
     created_at: services.now(),
   };
   await services.store.insertApp(app);

@@ -14,6 +14,7 @@ import type {
   TransactionRecord,
 } from '../store/records';
 import { checkCard } from './card-check';
+import { checkOrder } from './order-check';
 import { invoiceView } from './invoices';
 import { assertTransition } from './payment-states';
 import { paymentView } from './payment-view';
@@ -82,6 +83,13 @@ export async function payInvoice(
   };
   const started = await services.store.startPayment(vaultCard, payment);
   if (started !== 'started') throw new PayframeError(started);
+
+  // The merchant may veto the order before the shopper's bank is asked anything.
+  const verdict = await checkOrder(services, invoice, payment);
+  if (!verdict.ok) {
+    const vetoed = { approved: false, code: 'order_check_failed' } as const;
+    return applyAnswer(services, invoice, payment, vetoed, 'processing', null, 'insert');
+  }
 
   const decision = services.issuer.authenticate(card.pan);
   if (decision.kind === 'challenge') {
@@ -156,7 +164,8 @@ export async function applyAnswer(
   payment: PaymentRecord,
   answer: AttemptAnswer,
   from: 'processing' | 'requires_action',
-  authentication: AuthenticationRecord,
+  /** Null when the attempt ended before authentication (the merchant's order check said no). */
+  authentication: AuthenticationRecord | null,
   /** How the authentication is written: new (frictionless), or a challenge's ending. */
   write: 'insert' | { expect: 'pending' | 'authorizing' },
 ): Promise<ConfirmResult> {
@@ -221,20 +230,22 @@ export async function applyAnswer(
     invoicePaid: answer.approved,
     events,
     now,
-    ...(write === 'insert'
-      ? { authentication }
-      : {
-          finishAuthentication: {
-            id: authentication.id,
-            expect: write.expect,
-            outcome: {
-              trans_status: authentication.trans_status,
-              eci: authentication.eci,
-              liability_shift: authentication.liability_shift,
-              failure_reason: authentication.failure_reason,
+    ...(authentication === null
+      ? {}
+      : write === 'insert'
+        ? { authentication }
+        : {
+            finishAuthentication: {
+              id: authentication.id,
+              expect: write.expect,
+              outcome: {
+                trans_status: authentication.trans_status,
+                eci: authentication.eci,
+                liability_shift: authentication.liability_shift,
+                failure_reason: authentication.failure_reason,
+              },
             },
-          },
-        }),
+          }),
   });
   return attemptOutcome(invoice.id, payment.id, errorCode);
 }

@@ -20,6 +20,8 @@ export interface Services {
     maxFailedAttempts: number;
     /** Failed confirms allowed per client address in ten minutes, across all checkouts. */
     maxFailedPerAddress: number;
+    /** How long a merchant's order check may take before the payment is stopped. */
+    orderCheckTimeoutMs: number;
     threeDs: {
       /** The issuer ACS origin, e.g. `http://127.0.0.1:4001`. */
       acsUrl: string;

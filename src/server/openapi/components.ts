@@ -28,6 +28,7 @@ import {
   validationResultSchema,
   voidPaymentSchema,
 } from '../../protocol/payments';
+import { orderCheckSettingsSchema, setOrderCheckSchema } from '../../protocol/order-check';
 import {
   eventListSchema,
   eventSchema,
@@ -116,6 +117,8 @@ component(confirmCheckoutSchema, 'ConfirmCheckout', 'request');
 component(confirmResultSchema, 'ConfirmResult', 'response', byStatus);
 component(cancelChallengeSchema, 'CancelChallenge', 'request');
 
+component(setOrderCheckSchema, 'SetOrderCheck', 'request');
+component(orderCheckSettingsSchema, 'OrderCheck', 'response');
 component(setWebhookSchema, 'SetWebhook', 'request');
 component(rotateWebhookSecretSchema, 'RotateWebhookSecret', 'request');
 component(webhookEndpointSchema, 'WebhookEndpoint', 'response');

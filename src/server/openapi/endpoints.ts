@@ -24,6 +24,7 @@ import {
   validationResultSchema,
   voidPaymentSchema,
 } from '../../protocol/payments';
+import { orderCheckSettingsSchema, setOrderCheckSchema } from '../../protocol/order-check';
 import {
   eventListSchema,
   eventSchema,
@@ -275,6 +276,32 @@ export const ENDPOINTS: Endpoint[] = [
     auth: Auth.secretKey,
     body: noOptions(rotateWebhookSecretSchema),
     success: answers(webhookEndpointSchema, 'The endpoint with its new secret.'),
+    errors: [],
+  },
+  {
+    method: 'get',
+    path: '/v1/order-check',
+    operationId: 'getOrderCheck',
+    tag: Tag.webhooks,
+    summary: 'Get the order check',
+    description: 'The URL asked before each payment, if any, and how long it may take.',
+    auth: Auth.secretKey,
+    success: answers(orderCheckSettingsSchema, 'The order check.'),
+    errors: [],
+  },
+  {
+    method: 'post',
+    path: '/v1/order-check',
+    operationId: 'setOrderCheck',
+    tag: Tag.webhooks,
+    summary: 'Set the order check',
+    description:
+      'Sets the URL asked before each payment (`null` turns the check off). It receives a signed ' +
+      '`order.check` and answers `{ok: true}`, or `{ok: false, reason}` to stop the payment with ' +
+      '`order_check_failed`; no answer in time stops it too.',
+    auth: Auth.secretKey,
+    body: { schema: setOrderCheckSchema, required: true },
+    success: answers(orderCheckSettingsSchema, 'The order check.'),
     errors: [],
   },
   {

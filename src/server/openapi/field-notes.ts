@@ -116,6 +116,18 @@ export const FIELD_NOTES: Record<string, ComponentNotes> = {
     description: 'Ends an open 3-D Secure challenge from the frame.',
     fields: { reason: '`canceled` by the shopper, or `unavailable`: the issuer never showed.' },
   },
+  SetOrderCheck: {
+    description: 'Where the order check is asked.',
+    fields: { url: 'An http(s) URL; `null` turns the check off.' },
+  },
+  OrderCheck: {
+    description:
+      'The merchant’s veto before money moves: a signed `order.check` POST answered `{ok}`.',
+    fields: {
+      url: 'Asked before each payment; null when there is no check.',
+      timeout_ms: 'No answer within this stops the payment (`order_check_failed`).',
+    },
+  },
   SetWebhook: {
     description: 'Where events go.',
     fields: { url: 'An http(s) URL; `null` stops delivery. Setting one re-enables delivery.' },

@@ -12,6 +12,7 @@ import * as sweepIndexes from './migrations/003-sweep-indexes';
 import * as authentications from './migrations/004-authentications';
 import * as transactionStatus from './migrations/005-transaction-status';
 import * as webhookMigration from './migrations/006-webhooks';
+import * as orderCheck from './migrations/007-order-check';
 import * as auth from './authentication-queries';
 import {
   expireInvoice,
@@ -65,6 +66,7 @@ class Migrations implements MigrationProvider {
       '004-authentications': { up: (db) => authentications.up(db) },
       '005-transaction-status': { up: (db) => transactionStatus.up(db) },
       '006-webhooks': { up: (db) => webhookMigration.up(db) },
+      '007-order-check': { up: (db) => orderCheck.up(db) },
     };
   }
 }
@@ -434,5 +436,14 @@ export class KyselyStore implements Store {
     previousUntil: number,
   ): Promise<AppRecord | undefined> {
     return webhooks.rotateWebhookSecret(this.db, appId, secret, previousUntil);
+  }
+
+  async setOrderCheckUrl(appId: string, url: string | null): Promise<AppRecord | undefined> {
+    return this.db
+      .updateTable('apps')
+      .set({ order_check_url: url })
+      .where('id', '=', appId)
+      .returningAll()
+      .executeTakeFirst();
   }
 }

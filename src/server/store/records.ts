@@ -176,6 +176,7 @@ export interface Store {
   findEvent(appId: string, eventId: string): Promise<EventRecord | undefined>;
   listAttempts(appId: string, eventIds: string[]): Promise<WebhookAttemptRecord[]>;
   setWebhookUrl(appId: string, url: string | null): Promise<AppRecord | undefined>;
+  setOrderCheckUrl(appId: string, url: string | null): Promise<AppRecord | undefined>;
   rotateWebhookSecret(
     appId: string,
     secret: string,

@@ -16,6 +16,8 @@ export interface AppsTable {
   /** The secret being rotated away from, still signing alongside until `webhook_previous_until`. */
   webhook_previous_secret: string | null;
   webhook_previous_until: number | null;
+  /** Asked before each payment (signed like a webhook); null when the app has no order check. */
+  order_check_url: string | null;
   created_at: number;
 }
 

@@ -26,6 +26,7 @@ export function describeStoreContract(name: string, open: () => Promise<TestStor
         webhook_disabled_at: null,
         webhook_previous_secret: null,
         webhook_previous_until: null,
+        order_check_url: null,
         created_at: now,
       });
     });

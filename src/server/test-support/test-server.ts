@@ -39,6 +39,7 @@ export async function startTestServer(
     maxFailedPerAddress?: number;
     acsSecret?: string;
     challengeTimeoutMs?: number;
+    orderCheckTimeoutMs?: number;
     logger?: FastifyServerOptions['logger'];
     onRoute?: AppOptions['onRoute'];
   } = {},
@@ -55,6 +56,7 @@ export async function startTestServer(
       checkoutTtlMs: 60 * 60 * 1000,
       maxFailedAttempts: options.maxFailedAttempts ?? 5,
       maxFailedPerAddress: options.maxFailedPerAddress ?? 100,
+      orderCheckTimeoutMs: options.orderCheckTimeoutMs ?? 5000,
       threeDs: {
         acsUrl: ACS_ORIGIN,
         acsSecret: options.acsSecret ?? TEST_ACS_SECRET,

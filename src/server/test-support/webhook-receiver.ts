@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 /** What the receiver does with one delivery. */
 export type Behaviour =
-  | { status: number; headers?: Record<string, string> }
+  | { status: number; headers?: Record<string, string>; body?: string }
   /** Never answers: the sender's timeout must end the attempt. */
   | 'hang'
   /** Drops the connection without an answer. */
@@ -52,7 +52,7 @@ export async function startWebhookReceiver(
         request.socket.destroy();
         return;
       }
-      response.writeHead(behaviour.status, behaviour.headers).end('{}');
+      response.writeHead(behaviour.status, behaviour.headers).end(behaviour.body ?? '{}');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { CATALOG, CURRENCY, findProduct } from './catalog';
 import { Payframe } from '../src/sdk';
+import { simpleFormPages } from './simple-form';
 import { webhookEndpoint } from './webhook-log';
 
 export interface ShopOptions {
@@ -12,6 +13,10 @@ export interface ShopOptions {
   secretKey: string;
   /** The app's `whsec_` secret, to verify the webhooks the payment server sends the shop. */
   webhookSecret: string;
+  /** The shop's own origin, and what its no-server form page signs with. */
+  shopUrl: string;
+  appId: string;
+  formSecret: string;
 }
 
 interface Order {
@@ -69,6 +74,8 @@ export async function createShopApp(options: ShopOptions): Promise<FastifyInstan
     const body = readFileSync(join(PUBLIC, file));
     app.get(`/${file}`, async (_req, reply) => reply.type(`${type}; charset=utf-8`).send(body));
   }
+
+  simpleFormPages(app, options);
 
   app.get('/api/products', async () => ({ currency: CURRENCY, products: CATALOG }));
 

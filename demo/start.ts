@@ -54,6 +54,7 @@ const demoAppSchema = z.object({
   publishable_key: z.string(),
   secret_key: z.string(),
   webhook_secret: z.string(),
+  form_secret: z.string(),
 });
 type DemoApp = z.infer<typeof demoAppSchema>;
 
@@ -84,6 +85,7 @@ async function seedDemoApp(services: Services): Promise<DemoApp> {
     publishable_key: created.publishableKey,
     secret_key: created.secretKey,
     webhook_secret: created.webhookSecret,
+    form_secret: created.formSecret,
   };
   writeFileSync(file, `${JSON.stringify(demo, null, 2)}\n`, { mode: 0o600 });
   return demo;
@@ -102,6 +104,9 @@ const shop = await createShopApp({
   paymentUrl,
   secretKey: demo.secret_key,
   webhookSecret: demo.webhook_secret,
+  shopUrl,
+  appId: demo.app_id,
+  formSecret: demo.form_secret,
 });
 
 await paymentServer.listen({ host: 'localhost', port: ports.PAYFRAME_PORT });
@@ -121,6 +126,7 @@ Demo merchant app (also in ${join(dataDir, 'demo-app.json')}):
   secret key       ${demo.secret_key}
   webhook secret   ${demo.webhook_secret}
   webhooks to      ${webhookUrl} (live log on the shop page)
+  form secret      ${demo.form_secret} (signs ${shopUrl}/simple, a no-server page)
 
 Pay with 4242 4242 4242 4242, any future expiry, any CVC; 4000 0000 0000 0002 is declined;
 4000 0000 0000 3220 asks your bank for a one-time code (1234).

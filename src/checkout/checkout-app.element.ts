@@ -29,6 +29,17 @@ import { ThreeDsController } from './three-ds.controller';
 
 const DARK_SCHEME = '(prefers-color-scheme: dark)';
 
+/** How long the hosted page shows its success before returning to the shop. */
+const RETURN_DELAY_MS = 1500;
+
+/** The shop's return address with `invoice` (and `payment`) added, as DESIGN §2 describes. */
+export function returnUrl(base: string, ids: { invoiceId: string; paymentId?: string }): string {
+  const url = new URL(base);
+  url.searchParams.set('invoice', ids.invoiceId);
+  if (ids.paymentId) url.searchParams.set('payment', ids.paymentId);
+  return url.toString();
+}
+
 /**
  * @summary The checkout frame: loads the checkout by the token in the path, checks who embeds it,
  * takes the card, confirms (after the issuer's 3DS-Method step, and with the issuer's challenge in
@@ -65,6 +76,10 @@ export class CheckoutApp extends LitElement {
   timing: ThreeDsTiming;
   /** The window the host link talks to: the parent or opener unless a test passes its own. */
   hostWindow: Window | null | undefined;
+  /** How the hosted page leaves for the shop's return address; a test records it instead. */
+  navigate: (url: string) => void = (url) => location.assign(url);
+  /** Loaded as the standalone hosted page (no host to tell): it returns the shopper itself. */
+  #hosted = false;
   #token: string | null = null;
   #host: HostLink | null = null;
   /** What the host asked for (fragment, then `configure`); undefined until it says. */
@@ -121,7 +136,7 @@ export class CheckoutApp extends LitElement {
       dir=${this.strings.dir}
       aria-busy=${this.view.name === 'loading'}
     >
-      ${this.renderView()}
+      ${this.renderView()} ${this.renderReturn()}
       <p class="status" role="status">
         ${this.view.name === 'processing' ? this.strings.processing : nothing}<span
           class="visually-hidden"
@@ -143,6 +158,24 @@ export class CheckoutApp extends LitElement {
     if (view.name === 'paid') return s.alreadyPaid;
     if (view.name !== 'failed') return '';
     return `${s.failedTitle}${this.locale.startsWith('ja') ? '。' : '. '}${view.message}`;
+  }
+
+  /**
+   * The hosted page's way back to the shop: while paying or after a failure, a link to the
+   * invoice's `cancel_url`; after success, word that the page is going back on its own.
+   */
+  private renderReturn() {
+    const { summary, view, strings: s } = this;
+    if (!this.#hosted || !summary) return nothing;
+    if (view.name === 'succeeded' && summary.success_url) {
+      return html`<p class="return">${s.returningToShop}</p>`;
+    }
+    const back = summary.cancel_url;
+    if (!back || view.name === 'processing' || view.name === 'succeeded' || view.name === 'paid') {
+      return nothing;
+    }
+    const href = returnUrl(back, { invoiceId: summary.invoice_id });
+    return html`<p class="return"><a href=${href}>${s.backToShop}</a></p>`;
   }
 
   private renderView() {
@@ -193,6 +226,7 @@ export class CheckoutApp extends LitElement {
       return;
     }
     const { token, summary, embedding } = loaded;
+    this.#hosted = embedding.kind === 'standalone';
     this.#token = token;
     this.summary = summary;
     this.#threeDs.reset();
@@ -243,6 +277,12 @@ export class CheckoutApp extends LitElement {
   private apply(transition: Transition): void {
     this.view = transition.view;
     if (transition.result) this.#host?.sendResult(transition.result);
+    const successUrl = this.summary?.success_url;
+    if (this.#hosted && transition.result?.outcome === 'succeeded' && successUrl) {
+      // Long enough to read "Payment successful", then on to the shop's own page.
+      const url = returnUrl(successUrl, transition.result);
+      setTimeout(() => this.navigate(url), RETURN_DELAY_MS);
+    }
     if (transition.clearCard) {
       void this.updateComplete.then(() =>
         this.renderRoot.querySelector<CardForm>('payframe-card-form')?.clearCard(),

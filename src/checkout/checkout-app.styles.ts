@@ -50,6 +50,16 @@ export const checkoutAppStyles = css`
   }
 
   /* Keeps its height when empty, so announcing "Processing…" does not move the page. */
+  .return {
+    margin: 12px 0 0;
+    text-align: center;
+    font-size: calc(var(--_font-size) * 0.875);
+    color: var(--_muted);
+  }
+  .return a {
+    color: var(--_text);
+    text-decoration: underline;
+  }
   .status {
     min-height: 20px;
     margin: 10px 0 0;

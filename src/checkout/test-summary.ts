@@ -11,5 +11,7 @@ export const openSummary: CheckoutSummary = {
   allowed_origins: ['http://localhost:5173'],
   expires_at: '2030-01-01T00:00:00Z',
   payment_id: null,
+  success_url: null,
+  cancel_url: null,
   three_ds_method: null,
 };

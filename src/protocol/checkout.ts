@@ -19,6 +19,9 @@ export const checkoutSummarySchema = z.object({
   expires_at: z.string(),
   /** The payment that paid the invoice, so a frame that finds it paid can still report success. */
   payment_id: z.nullable(z.string()),
+  /** Where the hosted page returns the shopper after paying, and when giving up (or null). */
+  success_url: z.nullable(z.string()),
+  cancel_url: z.nullable(z.string()),
   /** The issuer's 3DS-Method page to load in a hidden iframe before confirming (10 s at most). */
   three_ds_method: z.nullable(z.object({ url: z.string(), data: z.string() })),
 });

@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'invoice_not_found',
   'payment_not_found',
   'event_not_found',
+  'invalid_form_signature',
+  'form_order_conflict',
   'checkout_not_found',
   'checkout_expired',
   'invoice_expired',

@@ -63,6 +63,16 @@ export const ERROR_CATALOG = {
   invoice_not_found: entry(404, 'merchant', 'No such invoice.'),
   payment_not_found: entry(404, 'merchant', 'No such payment.'),
   event_not_found: entry(404, 'merchant', 'No such event.'),
+  invalid_form_signature: entry(
+    400,
+    'merchant',
+    'The payment form is not signed by the shop, or was changed after it was signed.',
+  ),
+  form_order_conflict: entry(
+    409,
+    'merchant',
+    'This order was already submitted with another amount, currency or return address.',
+  ),
   checkout_not_found: entry(404, 'merchant', 'No such checkout.'),
   checkout_expired: entry(410, 'shopper', 'This checkout has expired.'),
   invoice_expired: entry(409, 'merchant', 'The invoice has expired and can no longer be paid.'),

@@ -203,6 +203,8 @@ describe('checkout and payments', () => {
       allowed_origins: [SHOP_ORIGIN],
       expires_at: expect.any(String),
       payment_id: null,
+      success_url: null,
+      cancel_url: null,
       three_ds_method: { url: 'http://127.0.0.1:4001/3ds-method', data: expect.any(String) },
     });
   });

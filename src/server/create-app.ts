@@ -8,6 +8,7 @@ import { requireMerchant } from './routes/merchant-auth';
 import { pageRoutes, type PagesConfig } from './routes/pages.routes';
 import { paymentRoutes } from './routes/payments.routes';
 import { orderCheckRoutes } from './routes/order-check.routes';
+import { payFormRoutes, payFormSettingsRoutes } from './routes/pay-form.routes';
 import { webhookRoutes } from './routes/webhooks.routes';
 import { idempotencyKeys } from './routes/idempotency';
 import { openApiRoutes } from './routes/openapi.routes';
@@ -86,10 +87,12 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     paymentRoutes(merchantApi, options.services);
     webhookRoutes(merchantApi, options.services);
     orderCheckRoutes(merchantApi, options.services);
+    payFormSettingsRoutes(merchantApi, options.services);
     disputeTestRoutes(merchantApi, options.services);
     if (options.testClock) testClockRoutes(merchantApi, options.services, options.testClock);
   });
   checkoutRoutes(app, options.services);
+  await payFormRoutes(app, options.services);
   await threeDsRoutes(app, options.services);
   await pageRoutes(app, options.services, options.pages);
   openApiRoutes(app, {

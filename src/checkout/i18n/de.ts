@@ -44,6 +44,8 @@ export const de = {
   notAllowedDetail:
     'Die Adresse des Shops steht nicht auf der Liste der erlaubten Ursprünge dieses Bezahlvorgangs.',
   loadFailedTitle: 'Bezahlseite nicht verfügbar',
+  backToShop: 'Zurück zum Shop',
+  returningToShop: 'Sie werden zum Shop zurückgeleitet…',
   tryAgain: 'Erneut versuchen',
   networkError:
     'Der Zahlungsdienst ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',

@@ -76,6 +76,8 @@ export const en = {
   notAllowed: 'This page is not allowed to show this checkout',
   notAllowedDetail: 'The shop’s address is not on this checkout’s list of allowed origins.',
   loadFailedTitle: 'Checkout unavailable',
+  backToShop: 'Back to the shop',
+  returningToShop: 'Taking you back to the shop…',
   tryAgain: 'Try again',
   networkError: 'We could not reach the payment service. Check your connection and try again.',
   genericError: 'Something went wrong. Try again in a moment.',

@@ -44,6 +44,8 @@ export const es = {
   notAllowedDetail:
     'La dirección de la tienda no figura entre los orígenes permitidos para este pago.',
   loadFailedTitle: 'Pago no disponible',
+  backToShop: 'Volver a la tienda',
+  returningToShop: 'Te llevamos de vuelta a la tienda…',
   tryAgain: 'Volver a intentarlo',
   networkError:
     'No hemos podido conectar con el servicio de pago. Comprueba tu conexión y vuelve a intentarlo.',

@@ -44,6 +44,8 @@ export const fr = {
   notAllowedDetail:
     'L’adresse de la boutique ne figure pas parmi les origines autorisées pour ce paiement.',
   loadFailedTitle: 'Paiement indisponible',
+  backToShop: 'Retour à la boutique',
+  returningToShop: 'Retour à la boutique en cours…',
   tryAgain: 'Réessayer',
   networkError:
     'Impossible de joindre le service de paiement. Vérifiez votre connexion, puis réessayez.',

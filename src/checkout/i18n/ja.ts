@@ -44,6 +44,8 @@ export const ja = {
   notAllowed: 'このページではこの決済を表示できません',
   notAllowedDetail: 'ショップのアドレスが、この決済で許可されたオリジンに含まれていません。',
   loadFailedTitle: '決済画面を表示できません',
+  backToShop: 'ショップに戻る',
+  returningToShop: 'ショップに戻っています…',
   tryAgain: '再試行',
   networkError:
     '決済サービスに接続できませんでした。通信環境をご確認のうえ、もう一度お試しください。',

@@ -10,6 +10,8 @@ export interface NewAppKeys {
   secretKey: string;
   publishableKey: string;
   webhookSecret: string;
+  /** Signs the simple HTML form (`POST /pay`). */
+  formSecret: string;
 }
 
 export function hashSecretKey(secretKey: string): string {
@@ -23,6 +25,7 @@ export async function createMerchantApp(
 ): Promise<NewAppKeys> {
   const secretKey = `sk_test_${randomBase62(32)}`;
   const publishableKey = `pk_test_${randomBase62(24)}`;
+  const formSecret = `fsk_test_${randomBase62(32)}`;
   const webhookSecret = `whsec_${Buffer.from(crypto.getRandomValues(new Uint8Array(24))).toString('base64')}`;
   const app: AppRecord = {
     id: newId('app'),
@@ -36,10 +39,11 @@ export async function createMerchantApp(
     webhook_previous_secret: null,
     webhook_previous_until: null,
     order_check_url: null,
+    form_secret: formSecret,
     created_at: services.now(),
   };
   await services.store.insertApp(app);
-  return { app, secretKey, publishableKey, webhookSecret };
+  return { app, secretKey, publishableKey, webhookSecret, formSecret };
 }
 
 /** Resolves `Authorization: Bearer sk_…` to the app, or throws a 401 with a stable code. */

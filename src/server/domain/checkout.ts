@@ -29,6 +29,8 @@ export async function checkoutSummary(services: Services, token: string): Promis
     allowed_origins: allowedOrigins(app),
     expires_at: new Date(invoice.checkout_expires_at).toISOString(),
     payment_id: invoice.paid_payment_id,
+    success_url: invoice.success_url,
+    cancel_url: invoice.cancel_url,
     three_ds_method: threeDsMethod(services, invoice.app_id),
   };
 }

@@ -28,12 +28,23 @@ export async function createInvoice(
   app: AppRecord,
   body: CreateInvoice,
 ): Promise<InvoiceRecord> {
+  const invoice = createInvoiceRecord(services, app, body);
+  await services.store.insertInvoice(invoice);
+  return invoice;
+}
+
+/** A new open invoice for the body, with its checkout token, not yet saved. */
+export function createInvoiceRecord(
+  services: Services,
+  app: AppRecord,
+  body: CreateInvoice,
+): InvoiceRecord {
   const now = services.now();
   const amount = invoiceTotal(body);
   const items: LineItem[] = body.items ?? [
     { name: body.description ?? body.order_id, unit_amount: amount, quantity: 1 },
   ];
-  const invoice: InvoiceRecord = {
+  return {
     id: newId('inv'),
     app_id: app.id,
     status: 'open',
@@ -50,11 +61,10 @@ export async function createInvoice(
     checkout_expires_at: now + services.config.checkoutTtlMs,
     processing_payment_id: null,
     paid_payment_id: null,
+    form_order: null,
     created_at: now,
     updated_at: now,
   };
-  await services.store.insertInvoice(invoice);
-  return invoice;
 }
 
 export async function getInvoice(

@@ -29,6 +29,7 @@ import {
   voidPaymentSchema,
 } from '../../protocol/payments';
 import { orderCheckSettingsSchema, setOrderCheckSchema } from '../../protocol/order-check';
+import { payFormSettingsSchema } from '../../protocol/pay-form';
 import {
   eventListSchema,
   eventSchema,
@@ -117,6 +118,7 @@ component(confirmCheckoutSchema, 'ConfirmCheckout', 'request');
 component(confirmResultSchema, 'ConfirmResult', 'response', byStatus);
 component(cancelChallengeSchema, 'CancelChallenge', 'request');
 
+component(payFormSettingsSchema, 'PayFormSettings', 'response');
 component(setOrderCheckSchema, 'SetOrderCheck', 'request');
 component(orderCheckSettingsSchema, 'OrderCheck', 'response');
 component(setWebhookSchema, 'SetWebhook', 'request');

@@ -25,6 +25,7 @@ import {
   voidPaymentSchema,
 } from '../../protocol/payments';
 import { orderCheckSettingsSchema, setOrderCheckSchema } from '../../protocol/order-check';
+import { payFormSettingsSchema } from '../../protocol/pay-form';
 import {
   eventListSchema,
   eventSchema,
@@ -302,6 +303,19 @@ export const ENDPOINTS: Endpoint[] = [
     auth: Auth.secretKey,
     body: { schema: setOrderCheckSchema, required: true },
     success: answers(orderCheckSettingsSchema, 'The order check.'),
+    errors: [],
+  },
+  {
+    method: 'get',
+    path: '/v1/form',
+    operationId: 'getPayForm',
+    tag: Tag.webhooks,
+    summary: 'Get the simple form settings',
+    description:
+      'Where a merchant without server code posts its signed HTML form (`POST /pay`), the secret ' +
+      'that signs it and the fields the signature covers, in signing order.',
+    auth: Auth.secretKey,
+    success: answers(payFormSettingsSchema, 'The form settings.'),
     errors: [],
   },
   {

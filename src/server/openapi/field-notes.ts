@@ -116,6 +116,14 @@ export const FIELD_NOTES: Record<string, ComponentNotes> = {
     description: 'Ends an open 3-D Secure challenge from the frame.',
     fields: { reason: '`canceled` by the shopper, or `unavailable`: the issuer never showed.' },
   },
+  PayFormSettings: {
+    description: 'The simple HTML form of a merchant without server code (docs/pay-form.md).',
+    fields: {
+      url: 'Where the form posts (`POST /pay`).',
+      secret: 'The HMAC-SHA256 key of `signature`; null for apps made before the form existed.',
+      signed_fields: 'The fields the signing string lists, in its order.',
+    },
+  },
   SetOrderCheck: {
     description: 'Where the order check is asked.',
     fields: { url: 'An http(s) URL; `null` turns the check off.' },

@@ -175,6 +175,7 @@ describe('real answers match the OpenAPI document', () => {
     await call('post', '/v1/events/{id}/resend', { params: { id: first!.id }, status: 200 });
     await call('get', '/v1/events/{id}', { params: { id: 'evt_0000000000' }, status: 404 });
     await call('post', '/v1/webhook', { body: { url: 'ftp://example.com' }, status: 400 });
+    await call('get', '/v1/form', { status: 200 });
     await call('get', '/v1/order-check', { status: 200 });
     await call('post', '/v1/order-check', { body: { url: null }, status: 200 });
   });

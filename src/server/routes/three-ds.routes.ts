@@ -1,3 +1,4 @@
+import { acceptFormBodies } from './form-bodies';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod/mini';
 import { idSchema } from '../../protocol/ids';
@@ -7,7 +8,6 @@ import { escapeHtml } from '../html';
 import { parseWith } from './problem';
 import { threeDsPageCsp } from './security-headers';
 
-const FORM_LIMIT = 16 * 1024;
 const methodQuery = z.object({ app: z.optional(idSchema('app')) });
 const notifyBody = z.object({ cres: z.string().check(z.minLength(1), z.maxLength(8192)) });
 
@@ -82,12 +82,8 @@ function returnPage(reply: FastifyReply, shopperResultUrl: string, paymentId: st
 /** `/3ds/notify` (the issuer posts the challenge result here) and `/3ds/method-notify`. */
 export async function threeDsRoutes(app: FastifyInstance, services: Services): Promise<void> {
   await app.register(async (forms) => {
-    // Issuer pages post HTML forms; only these routes accept them (the API stays JSON only).
-    forms.addContentTypeParser(
-      'application/x-www-form-urlencoded',
-      { parseAs: 'string', bodyLimit: FORM_LIMIT },
-      (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
-    );
+    // Issuer pages post HTML forms.
+    acceptFormBodies(forms);
 
     forms.post('/3ds/notify', async (request, reply) => {
       const { cres } = parseWith(notifyBody, request.body);

@@ -13,6 +13,7 @@ import * as authentications from './migrations/004-authentications';
 import * as transactionStatus from './migrations/005-transaction-status';
 import * as webhookMigration from './migrations/006-webhooks';
 import * as orderCheck from './migrations/007-order-check';
+import * as payForm from './migrations/008-pay-form';
 import * as auth from './authentication-queries';
 import {
   expireInvoice,
@@ -67,6 +68,7 @@ class Migrations implements MigrationProvider {
       '005-transaction-status': { up: (db) => transactionStatus.up(db) },
       '006-webhooks': { up: (db) => webhookMigration.up(db) },
       '007-order-check': { up: (db) => orderCheck.up(db) },
+      '008-pay-form': { up: (db) => payForm.up(db) },
     };
   }
 }
@@ -118,6 +120,20 @@ export class KyselyStore implements Store {
 
   async insertInvoice(invoice: InvoiceRecord): Promise<void> {
     await this.db.insertInto('invoices').values(invoice).execute();
+  }
+
+  async insertFormInvoice(invoice: InvoiceRecord & { form_order: string }): Promise<InvoiceRecord> {
+    await this.db
+      .insertInto('invoices')
+      .values(invoice)
+      .onConflict((oc) => oc.columns(['app_id', 'form_order']).doNothing())
+      .execute();
+    return this.db
+      .selectFrom('invoices')
+      .selectAll()
+      .where('app_id', '=', invoice.app_id)
+      .where('form_order', '=', invoice.form_order)
+      .executeTakeFirstOrThrow();
   }
 
   findInvoice(appId: string, id: string): Promise<InvoiceRecord | undefined> {

@@ -109,6 +109,11 @@ export interface Store {
   findAppBySecretHash(hash: string): Promise<AppRecord | undefined>;
 
   insertInvoice(invoice: InvoiceRecord): Promise<void>;
+  /**
+   * Inserts the invoice of a simple-form order, unless the app already has one for that order:
+   * answers whichever invoice the order has, so a replayed form never makes a second.
+   */
+  insertFormInvoice(invoice: InvoiceRecord & { form_order: string }): Promise<InvoiceRecord>;
   findInvoice(appId: string, id: string): Promise<InvoiceRecord | undefined>;
   findInvoiceByToken(token: string): Promise<InvoiceRecord | undefined>;
   /** Cancels an open invoice no attempt is holding; says why not otherwise. */

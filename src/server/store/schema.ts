@@ -18,6 +18,8 @@ export interface AppsTable {
   webhook_previous_until: number | null;
   /** Asked before each payment (signed like a webhook); null when the app has no order check. */
   order_check_url: string | null;
+  /** Signs the simple HTML form (`POST /pay`); null for apps made before the form existed. */
+  form_secret: string | null;
   created_at: number;
 }
 
@@ -41,6 +43,8 @@ export interface InvoicesTable {
   /** Set while a payment attempt is with the acquirer: at most one attempt at a time. */
   processing_payment_id: string | null;
   paid_payment_id: string | null;
+  /** The order a simple-form invoice was made for (unique per app); null for API invoices. */
+  form_order: string | null;
   created_at: number;
   updated_at: number;
 }

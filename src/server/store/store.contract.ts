@@ -27,6 +27,7 @@ export function describeStoreContract(name: string, open: () => Promise<TestStor
         webhook_previous_secret: null,
         webhook_previous_until: null,
         order_check_url: null,
+        form_secret: null,
         created_at: now,
       });
     });
@@ -49,6 +50,7 @@ export function describeStoreContract(name: string, open: () => Promise<TestStor
       checkout_expires_at: now + 3_600_000,
       processing_payment_id: null,
       paid_payment_id: null,
+      form_order: null,
       created_at: now,
       updated_at: now,
       ...overrides,

@@ -58,7 +58,7 @@ export function simpleFormPages(app: FastifyInstance, options: SimpleFormOptions
               This page is plain HTML: a form signed with the app's form secret posts to the payment
               server, which shows its hosted checkout and brings the shopper back here.
             </p>
-            <form method="post" action="${`${options.paymentUrl}/pay`}">
+            <form method="post" action="${`${options.paymentUrl}/pay`}" accept-charset="utf-8">
               ${hidden}
               <p class="price">Gift card, €25.00</p>
               <button class="checkout-button" type="submit">Pay €25.00 with Payframe</button>

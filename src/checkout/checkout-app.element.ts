@@ -167,7 +167,7 @@ export class CheckoutApp extends LitElement {
   private renderReturn() {
     const { summary, view, strings: s } = this;
     if (!this.#hosted || !summary) return nothing;
-    if (view.name === 'succeeded' && summary.success_url) {
+    if ((view.name === 'succeeded' || view.name === 'paid') && summary.success_url) {
       return html`<p class="return">${s.returningToShop}</p>`;
     }
     const back = summary.cancel_url;

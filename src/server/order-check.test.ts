@@ -107,6 +107,37 @@ describe.each(stores)('order check before payment on %s', (_name, open) => {
     expect(acquirer.charges).toBe(0);
   });
 
+  it('does not lock the invoice or the address after many vetoes', async () => {
+    answer = json({ ok: false, reason: 'Not yet' });
+    const inv = await invoice();
+    // More than the five failed attempts an invoice allows for card declines.
+    for (let n = 0; n < 7; n++) {
+      expect((await confirm(inv.checkout.token)).error?.code).toBe('order_check_failed');
+    }
+    answer = json({ ok: true });
+    expect((await confirm(inv.checkout.token)).status).toBe('succeeded');
+  });
+
+  it('signs the check with both secrets while one is rotated out', async () => {
+    const rotated = await (
+      await server.merchant('/v1/webhook/rotate-secret', { body: { overlap_seconds: 600 } })
+    ).json();
+    const inv = await invoice();
+    await confirm(inv.checkout.token);
+    const [asked] = check.received;
+    const headers = asked!.headers as Record<string, string>;
+    expect(headers['webhook-signature']!.split(' ')).toHaveLength(2);
+    expect(() => verifyWebhook(server.webhookSecret, headers, asked!.body)).not.toThrow();
+    expect(() => verifyWebhook(rotated.secret, headers, asked!.body)).not.toThrow();
+  });
+
+  it('stops the payment on an answer too long to be a verdict', async () => {
+    answer = json({ ok: true, padding: 'x'.repeat(5000) });
+    const inv = await invoice();
+    expect((await confirm(inv.checkout.token)).error?.code).toBe('order_check_failed');
+    expect(acquirer.charges).toBe(0);
+  });
+
   it('checks server-to-server payments too, and asks nothing once turned off', async () => {
     answer = json({ ok: false });
     const inv = await invoice();

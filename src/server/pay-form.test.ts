@@ -83,6 +83,20 @@ describe.each(stores)('simple HTML form POST /pay on %s', (_name, open) => {
     expect(await invoiceCount()).toBe(1);
   });
 
+  it('gives a replayed order a new invoice once its old one expired or was canceled unpaid', async () => {
+    const form = fields();
+    const first = (await post({ ...form, signature: sign(form) })).headers.get('location');
+    await server.merchant('/v1/test/clock/advance', { body: { seconds: 2 * 3600 } });
+    const second = (await post({ ...form, signature: sign(form) })).headers.get('location');
+    expect(second).not.toBe(first);
+    expect(await invoiceCount()).toBe(2);
+    const token = second!.split('/').pop();
+    const summary = await (await fetch(`${server.url}/v1/checkout/${token}`)).json();
+    expect(summary.status).toBe('open');
+    // Still one payable invoice per order: replaying again reaches the new one.
+    expect((await post({ ...form, signature: sign(form) })).headers.get('location')).toBe(second);
+  });
+
   it('refuses a tampered amount, another app and a wrong secret without creating anything', async () => {
     const form = fields();
     const signature = sign(form);
@@ -133,6 +147,12 @@ describe.each(stores)('simple HTML form POST /pay on %s', (_name, open) => {
     expect(page).toMatch(/signature: /);
     expect(page).not.toContain('<script>');
     await expectRefused(await post({ app: server.appId }), 400, 'invalid_request');
+    const extra = await expectRefused(
+      await post({ ...fields(), signature: sign(fields()), 'shout-this-back': 'x' }),
+      400,
+      'invalid_request',
+    );
+    expect(extra).not.toContain('shout-this-back');
     // A line feed could pass one field off as another in the signing string.
     const forged = fields({ description: 'Gift\nsuccess_url=https://evil.example' });
     await expectRefused(await post({ ...forged, signature: sign(forged) }), 400, 'invalid_request');

@@ -241,6 +241,14 @@ describe.each(stores)('rebill and disputes on %s', (_name, open) => {
       ['CB', 600],
     ]);
     expect(await status(plain)).toBe('captured');
+    // An ordinary reference that merely looks like the dispute card's under LIKE is not disputed.
+    await store.store.db
+      .updateTable('transactions')
+      .set({ acquirer_reference: 'sbx_cBxlookalike0000' })
+      .where('payment_id', '=', plain)
+      .execute();
+    await post('/v1/test/clock/advance', { seconds: 3 });
+    expect(await status(plain)).toBe('captured');
     // A won dispute is not disputed again.
     await post(`/v1/test/payments/${debit}/chargeback-reversal`);
     await post('/v1/test/clock/advance', { seconds: 3 });

@@ -1,6 +1,6 @@
 import { orderCheckAnswerSchema } from '../../protocol/order-check';
 import type { InvoiceRecord, PaymentRecord } from '../store/records';
-import { webhookHeaders } from '../webhooks/signature';
+import { signingSecrets, webhookHeaders } from '../webhooks/signature';
 import { invoiceView } from './invoices';
 import type { Services } from './services';
 
@@ -19,9 +19,48 @@ export async function checkOrder(
   invoice: InvoiceRecord,
   payment: PaymentRecord,
 ): Promise<OrderVerdict> {
-  const app = await services.store.findApp(invoice.app_id);
-  if (!app?.order_check_url) return { ok: true };
-  const body = JSON.stringify({
+  const timeoutMs = services.config.orderCheckTimeoutMs;
+  try {
+    const app = await services.store.findApp(invoice.app_id);
+    if (!app?.order_check_url) return { ok: true };
+    const body = orderCheckBody(services, invoice, payment);
+    const response = await fetch(app.order_check_url, {
+      method: 'POST',
+      headers: {
+        // Signed like a webhook, with both secrets while one is rotated out.
+        ...webhookHeaders(
+          signingSecrets(app, services.now()),
+          payment.id,
+          Math.floor(Date.now() / 1000),
+          body,
+        ),
+        'content-type': 'application/json',
+        'user-agent': 'Payframe-OrderCheck/1',
+      },
+      body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    if (response.status < 200 || response.status >= 300) {
+      await response.body?.cancel();
+      return { ok: false, reason: `the order check answered HTTP ${response.status}` };
+    }
+    const text = await readAtMost(response, MAX_ANSWER_BYTES);
+    const answer = orderCheckAnswerSchema.safeParse(text === null ? null : parseJson(text));
+    if (!answer.success) return { ok: false, reason: 'the order check answered no {ok} verdict' };
+    return answer.data.ok
+      ? { ok: true }
+      : { ok: false, reason: answer.data.reason ?? 'the order check said no' };
+  } catch {
+    return { ok: false, reason: `the order check gave no answer within ${timeoutMs} ms` };
+  }
+}
+
+/** A verdict is a few bytes; a longer answer is not read to its end. */
+const MAX_ANSWER_BYTES = 4096;
+
+function orderCheckBody(services: Services, invoice: InvoiceRecord, payment: PaymentRecord) {
+  return JSON.stringify({
     type: 'order.check',
     timestamp: new Date(services.now()).toISOString(),
     data: {
@@ -39,29 +78,31 @@ export async function checkOrder(
       },
     },
   });
-  const timeoutMs = services.config.orderCheckTimeoutMs;
-  try {
-    const response = await fetch(app.order_check_url, {
-      method: 'POST',
-      headers: {
-        ...webhookHeaders([app.webhook_secret], payment.id, Math.floor(Date.now() / 1000), body),
-        'content-type': 'application/json',
-        'user-agent': 'Payframe-OrderCheck/1',
-      },
-      body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    if (response.status < 200 || response.status >= 300) {
-      await response.body?.cancel();
-      return { ok: false, reason: `the order check answered HTTP ${response.status}` };
+}
+
+/** The body as text, or null when it is longer than `limit` bytes. */
+async function readAtMost(response: Response, limit: number): Promise<string | null> {
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
     }
-    const answer = orderCheckAnswerSchema.safeParse(await response.json().catch(() => null));
-    if (!answer.success) return { ok: false, reason: 'the order check answered no {ok} verdict' };
-    return answer.data.ok
-      ? { ok: true }
-      : { ok: false, reason: answer.data.reason ?? 'the order check said no' };
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
   } catch {
-    return { ok: false, reason: `the order check gave no answer within ${timeoutMs} ms` };
+    return null;
   }
 }

@@ -34,7 +34,10 @@ export function checkoutRoutes(app: FastifyInstance, services: Services): void {
     if (limiter.isLocked(address, services.now())) throw new PayframeError('too_many_attempts');
     try {
       const result = await confirmCheckout(services, token, body);
-      if (result.status === 'failed') limiter.recordFailure(address, services.now());
+      // A decline counts against the address; the merchant's order check saying no does not.
+      if (result.status === 'failed' && result.error.code !== 'order_check_failed') {
+        limiter.recordFailure(address, services.now());
+      }
       return result;
     } catch (error) {
       if (error instanceof PayframeError && CARD_PROBES.has(error.code)) {

@@ -50,8 +50,11 @@ export async function payFormRoutes(app: FastifyInstance, services: Services): P
     forms.post('/pay', async (request, reply) => {
       const parsed = payFormSchema.safeParse(request.body);
       if (!parsed.success) {
-        const fields = parsed.error.issues.map(
-          (i) => `${i.path.join('.') || 'form'}: ${i.message}`,
+        // Named by our field names only: whatever else was posted is not written back.
+        const fields = parsed.error.issues.map((i) =>
+          i.code === 'unrecognized_keys'
+            ? 'the form has fields that are not part of it'
+            : `${i.path.join('.') || 'form'}: ${i.message}`,
         );
         return formErrorPage(reply, 'invalid_request', fields);
       }

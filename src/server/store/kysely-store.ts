@@ -122,6 +122,23 @@ export class KyselyStore implements Store {
     await this.db.insertInto('invoices').values(invoice).execute();
   }
 
+  async releaseFormOrder(invoiceId: string, now: number): Promise<boolean> {
+    const released = await this.db
+      .updateTable('invoices')
+      .set({ form_order: null, updated_at: now })
+      .where('id', '=', invoiceId)
+      .where('paid_payment_id', 'is', null)
+      .where('processing_payment_id', 'is', null)
+      .where((eb) =>
+        eb.or([
+          eb('status', 'in', ['canceled', 'expired']),
+          eb.and([eb('status', '=', 'open'), eb('checkout_expires_at', '<=', now)]),
+        ]),
+      )
+      .executeTakeFirst();
+    return released.numUpdatedRows === 1n;
+  }
+
   async insertFormInvoice(invoice: InvoiceRecord & { form_order: string }): Promise<InvoiceRecord> {
     await this.db
       .insertInto('invoices')
@@ -375,6 +392,10 @@ export class KyselyStore implements Store {
       .select((eb) => eb.fn.countAll<number | string>().as('n'))
       .where('invoice_id', '=', invoiceId)
       .where('status', '=', 'failed')
+      // The merchant's own veto is no sign of card testing; it must not lock the invoice.
+      .where((eb) =>
+        eb.or([eb('error_code', 'is', null), eb('error_code', '!=', 'order_check_failed')]),
+      )
       .executeTakeFirstOrThrow();
     return Number(row.n);
   }

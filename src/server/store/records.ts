@@ -114,6 +114,11 @@ export interface Store {
    * answers whichever invoice the order has, so a replayed form never makes a second.
    */
   insertFormInvoice(invoice: InvoiceRecord & { form_order: string }): Promise<InvoiceRecord>;
+  /**
+   * Frees a form order whose invoice can no longer be paid (expired or canceled, never paid, not
+   * held), so the same signed form makes a new invoice; false when the invoice is still payable.
+   */
+  releaseFormOrder(invoiceId: string, now: number): Promise<boolean>;
   findInvoice(appId: string, id: string): Promise<InvoiceRecord | undefined>;
   findInvoiceByToken(token: string): Promise<InvoiceRecord | undefined>;
   /** Cancels an open invoice no attempt is holding; says why not otherwise. */

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { NewEvent } from './records';
 import type { Database } from './schema';
 
@@ -64,6 +64,9 @@ export function listLapsedAuthorizations(
     .execute();
 }
 
+/** How far back the sandbox dispute sweep looks for captures (a sweep that was down catches up). */
+const DISPUTE_WINDOW_MS = 24 * 60 * 60 * 1000;
+
 /**
  * Sandbox: captured payments of the dispute test card (an approval whose acquirer reference has
  * `referencePrefix`), captured at or before `capturedBefore` and never charged back yet.
@@ -85,7 +88,12 @@ export function listSandboxDisputes(
           .select('t.id')
           .whereRef('t.payment_id', '=', 'p.id')
           .where('t.type', 'in', ['PA', 'DB'])
-          .where('t.acquirer_reference', 'like', `${referencePrefix}%`),
+          // Compared exactly: in LIKE, `_` matches any character (and SQLite ignores case).
+          .where(
+            sql<string>`substr(t.acquirer_reference, 1, ${referencePrefix.length})`,
+            '=',
+            referencePrefix,
+          ),
       ),
     )
     .where((eb) =>
@@ -95,7 +103,9 @@ export function listSandboxDisputes(
           .select('c.id')
           .whereRef('c.payment_id', '=', 'p.id')
           .where('c.type', 'in', ['DB', 'CP'])
-          .where('c.created_at', '<=', capturedBefore),
+          .where('c.created_at', '<=', capturedBefore)
+          // Only recent captures: the sweep never rereads the whole history.
+          .where('c.created_at', '>', capturedBefore - DISPUTE_WINDOW_MS),
       ),
     )
     .where((eb) =>

@@ -4,7 +4,7 @@ import { newId, randomBase62 } from '../../protocol/ids';
 import type { Services } from '../domain/services';
 import type { AttemptOutcome, EventRecord, LeasedEvent } from '../store/records';
 import { nextRetryDelay, parseRetryAfter } from './schedule';
-import { webhookHeaders } from './signature';
+import { signingSecrets, webhookHeaders } from './signature';
 
 export interface WebhookWorkerOptions {
   /** Names this worker's leases; unique per process (host, pid and a random part by default). */
@@ -136,11 +136,12 @@ export class WebhookWorker {
     if (!url || timeoutMs <= 0) return;
     const body = webhookBody(event);
     const now = this.#services.now();
-    const rotating = app.webhook_previous_secret && (app.webhook_previous_until ?? 0) > now;
-    const secrets = rotating
-      ? [app.webhook_secret, app.webhook_previous_secret as string]
-      : [app.webhook_secret];
-    const headers = webhookHeaders(secrets, event.id, Math.floor(this.#wallClock() / 1000), body);
+    const headers = webhookHeaders(
+      signingSecrets(app, now),
+      event.id,
+      Math.floor(this.#wallClock() / 1000),
+      body,
+    );
     const started = performance.now();
     let statusCode: number | null = null;
     let retryAfter: string | null = null;

@@ -36,3 +36,18 @@ export function webhookHeaders(
 export function newWebhookSecret(): string {
   return `${SECRET_PREFIX}${Buffer.from(crypto.getRandomValues(new Uint8Array(24))).toString('base64')}`;
 }
+
+/** The secrets a delivery is signed with now: the current one, and a rotated-out one until it ends. */
+export function signingSecrets(
+  app: {
+    webhook_secret: string;
+    webhook_previous_secret: string | null;
+    webhook_previous_until: number | null;
+  },
+  now: number,
+): string[] {
+  const previous = app.webhook_previous_secret;
+  return previous && (app.webhook_previous_until ?? 0) > now
+    ? [app.webhook_secret, previous]
+    : [app.webhook_secret];
+}

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { payFormSigningString } from '../src/protocol/pay-form';
-import { html } from '../src/server/html';
+import { html, type SafeHtml } from '../src/server/html';
 
 export interface SimpleFormOptions {
   paymentUrl: string;
@@ -42,59 +42,47 @@ export function simpleFormPages(app: FastifyInstance, options: SimpleFormOptions
     const hidden = Object.entries({ ...fields, signature }).map(
       ([name, value]) => html`<input type="hidden" name="${name}" value="${value}" />`,
     );
+    const body = html`<h1>A gift card, from a page with no server code</h1>
+      <p>
+        This page is plain HTML: a form signed with the app's form secret posts to the payment
+        server, which shows its hosted checkout and brings the shopper back here.
+      </p>
+      <form method="post" action="${`${options.paymentUrl}/pay`}" accept-charset="utf-8">
+        ${hidden}
+        <p class="price">Gift card, €25.00</p>
+        <button class="checkout-button" type="submit">Pay €25.00 with Payframe</button>
+      </form>`;
+    return send(reply, 'Gift card — Payframe Coffee (no-server page)', body);
+  });
+
+  app.get('/thanks', async (_request, reply) => {
+    const body = html`<h1>Thank you for your payment</h1>
+      <p>
+        The hosted checkout brought you back with the invoice and payment in this page's address. A
+        shop without a server learns of the payment from its webhook or its dashboard, never from
+        this address alone.
+      </p>`;
+    return send(reply, 'Thank you — Payframe Coffee', body);
+  });
+
+  /** One of the no-server shop's pages: its frame around `body`. */
+  function send(reply: FastifyReply, title: string, body: SafeHtml) {
     const page = html`<!doctype html>
       <html lang="en">
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>Gift card — Payframe Coffee (no-server page)</title>
+          <title>${title}</title>
           <link rel="stylesheet" href="${PAGE_STYLE}" />
         </head>
         <body>
           <header class="masthead"><span class="brand">Payframe Coffee</span></header>
-          <main class="simple">
-            <h1>A gift card, from a page with no server code</h1>
-            <p>
-              This page is plain HTML: a form signed with the app's form secret posts to the payment
-              server, which shows its hosted checkout and brings the shopper back here.
-            </p>
-            <form method="post" action="${`${options.paymentUrl}/pay`}" accept-charset="utf-8">
-              ${hidden}
-              <p class="price">Gift card, €25.00</p>
-              <button class="checkout-button" type="submit">Pay €25.00 with Payframe</button>
-            </form>
-          </main>
+          <main class="simple">${body}</main>
         </body>
       </html>`;
     return reply
       .type('text/html; charset=utf-8')
       .header('content-security-policy', csp)
       .send(page.toString());
-  });
-
-  app.get('/thanks', async (_request, reply) => {
-    const page = html`<!doctype html>
-      <html lang="en">
-        <head>
-          <meta charset="utf-8" />
-          <title>Thank you — Payframe Coffee</title>
-          <link rel="stylesheet" href="${PAGE_STYLE}" />
-        </head>
-        <body>
-          <header class="masthead"><span class="brand">Payframe Coffee</span></header>
-          <main class="simple">
-            <h1>Thank you for your payment</h1>
-            <p>
-              The hosted checkout brought you back with the invoice and payment in this page's
-              address. A shop without a server learns of the payment from its webhook or its
-              dashboard, never from this address alone.
-            </p>
-          </main>
-        </body>
-      </html>`;
-    return reply
-      .type('text/html; charset=utf-8')
-      .header('content-security-policy', csp)
-      .send(page.toString());
-  });
+  }
 }

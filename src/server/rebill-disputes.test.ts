@@ -33,6 +33,7 @@ describe.each(stores)('rebill and disputes on %s', (_name, open) => {
         lose = false;
         throw new Error('connection reset after the charge');
       },
+      lookup: (reference) => sandbox.lookup(reference),
     };
     return sandbox;
   };

@@ -343,7 +343,7 @@ describe.each(stores)('3-D Secure on %s', (_name, open) => {
     });
   });
 
-  it('settles a passed challenge whose authorization never finished, freeing the invoice', async () => {
+  it('settles a passed challenge whose authorization was never recorded from the acquirer’s record', async () => {
     const token = await checkout();
     const result = await confirm(token, CHALLENGE);
     const store = server.services.store;
@@ -357,10 +357,10 @@ describe.each(stores)('3-D Secure on %s', (_name, open) => {
     expect((await payment(result.payment_id)).status).toBe('requires_action');
     const swept = await server.merchant('/v1/test/clock/advance', { body: { seconds: 121 } });
     expect((await swept.json()).expired.challenges).toBe(1);
-    expect(await attempt(token, result.payment_id)).toMatchObject({
-      status: 'failed',
-      error: { code: 'processing_error', retryable: true },
-    });
-    expect((await confirm(token, '4242424242424242')).status).toBe('succeeded');
+    // The acquirer had charged before the process died: the charge is recorded, not forgotten.
+    expect(await attempt(token, result.payment_id)).toMatchObject({ status: 'succeeded' });
+    expect((await payment(result.payment_id)).status).toBe('captured');
+    // Paid: the checkout takes no second payment.
+    expect((await confirm(token, '4242424242424242')).code).toBe('invoice_not_open');
   });
 });

@@ -30,4 +30,9 @@ export type AuthorizationAnswer =
 /** The acquirer boundary: the sandbox is the first implementation, a real processor the next. */
 export interface Acquirer {
   authorize(request: AuthorizationRequest): Promise<AuthorizationAnswer>;
+  /**
+   * The answer given to a charge made under `reference`, or null when none was made: how an
+   * attempt whose answer was lost (a crash mid-call) learns whether the card was charged.
+   */
+  lookup(reference: string): Promise<AuthorizationAnswer | null>;
 }

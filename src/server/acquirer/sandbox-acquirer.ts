@@ -40,6 +40,10 @@ export class SandboxAcquirer implements Acquirer {
     return answer;
   }
 
+  async lookup(reference: string): Promise<AuthorizationAnswer | null> {
+    return this.#answers.get(reference) ?? null;
+  }
+
   private remember(reference: string, answer: AuthorizationAnswer): void {
     this.#answers.set(reference, answer);
     const oldest = this.#answers.keys().next().value;

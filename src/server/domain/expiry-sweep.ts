@@ -4,6 +4,7 @@ import { invoiceView, getInvoice } from './invoices';
 import { changePayment } from './payment-change';
 import { PayframeError } from './payframe-error';
 import { disputeSandboxCaptures } from './sandbox-disputes';
+import { reconcileStuckAttempts } from './stuck-attempts';
 import { sweepChallenges } from './three-ds';
 import type { Services } from './services';
 
@@ -54,6 +55,17 @@ export async function sweepExpiries(services: Services): Promise<SweepResult> {
   return { invoices, authorizations, challenges };
 }
 
+/**
+ * Everything the sweeper does on each run: expiries, attempts whose process died, and the
+ * sandbox's disputes. Answers what expired.
+ */
+export async function runSweeps(services: Services): Promise<SweepResult> {
+  const expired = await sweepExpiries(services);
+  await reconcileStuckAttempts(services);
+  await disputeSandboxCaptures(services);
+  return expired;
+}
+
 /** Runs the sweep every `intervalMs` until stopped; a failed run is logged and retried later. */
 export function startExpirySweeper(
   services: Services,
@@ -64,8 +76,7 @@ export function startExpirySweeper(
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    sweepExpiries(services)
-      .then(() => disputeSandboxCaptures(services))
+    runSweeps(services)
       .catch(onError)
       .finally(() => {
         running = false;

@@ -147,6 +147,8 @@ export async function authorize(
       amount: payment.amount,
       currency: payment.currency,
       capture: payment.capture === 'automatic',
+      // The payment's id: an attempt whose answer is lost can still ask what became of it.
+      reference: payment.id,
     });
     return answer.approved ? answer : { approved: false, code: answer.code };
   } catch {
@@ -266,4 +268,21 @@ export function attemptOutcome(
     payment_id: paymentId,
     error: { code: errorCode as ErrorCode, message: entry.title, retryable: entry.retryable },
   };
+}
+
+/**
+ * What the acquirer did with an attempt whose answer was lost: its recorded answer, or a
+ * `processing_error` when it made no charge under the payment's reference (or cannot be asked).
+ */
+export async function lookupAnswer(
+  services: Services,
+  payment: PaymentRecord,
+): Promise<AttemptAnswer> {
+  try {
+    const answer = await services.acquirer.lookup(payment.id);
+    if (answer) return answer.approved ? answer : { approved: false, code: answer.code };
+  } catch {
+    // The acquirer cannot be asked now; the attempt ends as a retryable processing error.
+  }
+  return { approved: false, code: 'processing_error' };
 }

@@ -10,6 +10,7 @@ import {
 } from '../three-ds/messages';
 import {
   applyAnswer,
+  lookupAnswer,
   attemptOutcome,
   authorize,
   type AttemptAnswer,
@@ -266,9 +267,10 @@ export async function sweepChallenges(services: Services, limit: number): Promis
   const stuck = await services.store.listStuckAuthorizing(now - AUTHORIZING_GRACE_MS, limit);
   for (const authentication of stuck) {
     const { payment, invoice } = await loadAttempt(services, authentication);
-    const failed = { approved: false, code: 'processing_error' } as const;
+    // The acquirer may have charged before the process died: its record decides, not a guess.
+    const answer = await lookupAnswer(services, payment);
     const done = { ...authentication, status: 'done' };
-    if (await settle(services, invoice, payment, failed, done, 'authorizing')) ended += 1;
+    if (await settle(services, invoice, payment, answer, done, 'authorizing')) ended += 1;
   }
   return ended;
 }

@@ -2,8 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod/mini';
 import { chargebackSchema, disputeOutcomeSchema } from '../../protocol/payment-operations';
 import { decideChargeback, decideChargebackReversal, decideDisputeLost } from '../domain/disputes';
-import { sweepExpiries } from '../domain/expiry-sweep';
-import { disputeSandboxCaptures } from '../domain/sandbox-disputes';
+import { runSweeps } from '../domain/expiry-sweep';
 import { changePayment } from '../domain/payment-change';
 import type { Services } from '../domain/services';
 import type { TestClock } from '../domain/test-clock';
@@ -46,9 +45,8 @@ export function testClockRoutes(app: FastifyInstance, services: Services, clock:
   app.post('/v1/test/clock/advance', async (request) => {
     const { seconds } = parseWith(advanceSchema, request.body);
     const now = new Date(clock.advance(seconds * 1000)).toISOString();
-    const expired = await sweepExpiries(services);
-    // What the sweeper would do next: the dispute test card's payments now due are charged back.
-    await disputeSandboxCaptures(services);
+    // What the sweeper would do next: expiries, dead attempts, the dispute card's chargebacks.
+    const expired = await runSweeps(services);
     return { now, expired };
   });
 }

@@ -20,6 +20,7 @@ import {
   listLapsedAuthorizations,
   listLapsedInvoices,
   listSandboxDisputes,
+  listStuckProcessing,
 } from './sweep-queries';
 import * as webhooks from './webhook-queries';
 import type {
@@ -372,6 +373,13 @@ export class KyselyStore implements Store {
     limit: number,
   ): Promise<{ id: string; app_id: string }[]> {
     return listLapsedAuthorizations(this.db, authorizedBefore, limit);
+  }
+
+  listStuckProcessing(
+    updatedBefore: number,
+    limit: number,
+  ): Promise<{ id: string; app_id: string }[]> {
+    return listStuckProcessing(this.db, updatedBefore, limit);
   }
 
   listSandboxDisputes(

@@ -197,6 +197,11 @@ export interface Store {
   listLapsedInvoices(now: number, limit: number): Promise<{ id: string; app_id: string }[]>;
   /** Marks the invoice expired with its event, if it still is open, lapsed and unheld. */
   expireInvoice(id: string, now: number, event: NewEvent): Promise<boolean>;
+  /** Attempts left `processing` since before the given time (the process died mid-attempt). */
+  listStuckProcessing(
+    updatedBefore: number,
+    limit: number,
+  ): Promise<{ id: string; app_id: string }[]>;
   /** Sandbox: captured payments of the dispute test card to charge back (sweep-queries.ts). */
   listSandboxDisputes(
     referencePrefix: string,

@@ -122,3 +122,19 @@ export function listSandboxDisputes(
     .limit(limit)
     .execute();
 }
+
+/** Attempts still `processing` since before `updatedBefore`: their process died mid-attempt. */
+export function listStuckProcessing(
+  db: Kysely<Database>,
+  updatedBefore: number,
+  limit: number,
+): Promise<{ id: string; app_id: string }[]> {
+  return db
+    .selectFrom('payments')
+    .select(['id', 'app_id'])
+    .where('status', '=', 'processing')
+    .where('updated_at', '<', updatedBefore)
+    .orderBy('updated_at')
+    .limit(limit)
+    .execute();
+}

@@ -1,0 +1,37 @@
+import { applyAnswer, lookupAnswer } from './pay-invoice';
+import { PayframeError } from './payframe-error';
+import type { Services } from './services';
+
+/**
+ * How long an attempt may stay `processing` before it is taken for dead: far longer than the
+ * order check and the acquirer call it waits on.
+ */
+export const STUCK_PROCESSING_MS = 2 * 60 * 1000;
+
+/**
+ * Ends attempts whose process died mid-attempt (still `processing` after `STUCK_PROCESSING_MS`):
+ * the acquirer is asked what it did under the payment's reference, and its answer is applied as
+ * if it had arrived (captured or authorized, the invoice paid); with no charge on record the
+ * attempt fails as a retryable `processing_error` and its invoice is free to pay again.
+ */
+export async function reconcileStuckAttempts(services: Services, limit = 200): Promise<number> {
+  const stuck = await services.store.listStuckProcessing(
+    services.now() - STUCK_PROCESSING_MS,
+    limit,
+  );
+  let ended = 0;
+  for (const { id, app_id } of stuck) {
+    const payment = await services.store.findPayment(app_id, id);
+    const invoice = payment && (await services.store.findInvoice(app_id, payment.invoice_id));
+    if (!payment || !invoice) continue;
+    const answer = await lookupAnswer(services, payment);
+    try {
+      await applyAnswer(services, invoice, payment, answer, 'processing', null, 'insert');
+      ended += 1;
+    } catch (error) {
+      // The attempt finished on its own since it was listed.
+      if (!(error instanceof PayframeError && error.code === 'illegal_transition')) throw error;
+    }
+  }
+  return ended;
+}

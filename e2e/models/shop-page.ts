@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { CheckoutFrame } from './checkout-frame';
 
 export interface RecordedEvent {
@@ -34,11 +34,15 @@ export class ShopPage {
     await this.page.goto(`/${query}`);
   }
 
-  /** Opens the shop, puts one product in the order and starts the checkout. */
+  /** Opens the shop, puts one product in the order and starts the checkout, ready for input. */
   async checkOut(productName: string, query = ''): Promise<void> {
     await this.goto(query);
     await this.add(productName);
     await this.startCheckout();
+    // The host says ready once the frame's form is up: typing before could go nowhere.
+    await expect
+      .poll(async () => (await this.events()).some((e) => e.type === 'payframe-ready'))
+      .toBe(true);
   }
 
   async add(productName: string): Promise<void> {

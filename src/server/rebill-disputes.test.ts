@@ -150,6 +150,40 @@ describe.each(stores)('rebill and disputes on %s', (_name, open) => {
     expect(sandbox.charges).toBe(1);
   });
 
+  it('settles a pending rebill nobody retried from the acquirer’s record', async () => {
+    const charged = await paidPayment(server);
+    const sandbox = loseFirstAnswer();
+    await post(`/v1/payments/${charged}/rebill`, { amount: 700 }, { 'idempotency-key': 'rb-1' });
+    // No retry comes. The acquirer did charge: after two minutes the sweep records it.
+    await post('/v1/test/clock/advance', { seconds: 60 });
+    const waiting = await (await server.merchant(`/v1/payments/${charged}`)).json();
+    expect(waiting.transactions[1]).toMatchObject({ type: 'RB', status: 'pending' });
+    await post('/v1/test/clock/advance', { seconds: 90 });
+    const settled = await (await server.merchant(`/v1/payments/${charged}`)).json();
+    expect(movements(settled)).toEqual([
+      ['DB', 1000],
+      ['RB', 700],
+    ]);
+    expect(sandbox.charges).toBe(1);
+    expect(await eventTypes(server)).toContain('payment.rebilled');
+
+    // A call that never reached the acquirer leaves no charge on record: the RB fails.
+    const other = await paidPayment(server, { orderId: 'order-2' });
+    server.services.acquirer = {
+      authorize: () => Promise.reject(new Error('connection refused')),
+      lookup: (reference) => sandbox.lookup(reference),
+    };
+    await post(`/v1/payments/${other}/rebill`, { amount: 300 });
+    await post('/v1/test/clock/advance', { seconds: 150 });
+    const failed = await (await server.merchant(`/v1/payments/${other}`)).json();
+    expect(failed.transactions[1]).toMatchObject({
+      type: 'RB',
+      status: 'failed',
+      failure_code: 'processing_error',
+    });
+    expect(movements(failed)).toEqual([['DB', 1000]]);
+  });
+
   it('keeps a freed key usable by its own retry when another amount was sent with it meanwhile', async () => {
     const id = await paidPayment(server);
     const sandbox = loseFirstAnswer();

@@ -4,7 +4,7 @@ import { invoiceView, getInvoice } from './invoices';
 import { changePayment } from './payment-change';
 import { PayframeError } from './payframe-error';
 import { disputeSandboxCaptures } from './sandbox-disputes';
-import { reconcileStuckAttempts } from './stuck-attempts';
+import { reconcilePendingRebills, reconcileStuckAttempts } from './stuck-attempts';
 import { sweepChallenges } from './three-ds';
 import type { Services } from './services';
 
@@ -62,6 +62,7 @@ export async function sweepExpiries(services: Services): Promise<SweepResult> {
 export async function runSweeps(services: Services): Promise<SweepResult> {
   const expired = await sweepExpiries(services);
   await reconcileStuckAttempts(services);
+  await reconcilePendingRebills(services);
   await disputeSandboxCaptures(services);
   return expired;
 }

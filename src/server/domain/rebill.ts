@@ -165,8 +165,8 @@ async function chargeStoredCard(
       'internal_error',
       requestKey
         ? 'The acquirer did not answer; the rebill is pending. Retry with the same Idempotency-Key.'
-        : 'The acquirer did not answer; the rebill is pending and, sent without an ' +
-            'Idempotency-Key, cannot be retried safely. Check the payment before charging again.',
+        : 'The acquirer did not answer; the rebill is pending (settled from the acquirer within ' +
+            'minutes) and, sent without an Idempotency-Key, cannot be retried safely.',
     );
   }
 }

@@ -1,4 +1,7 @@
+import type { AuthorizationAnswer } from '../acquirer/acquirer';
 import { applyAnswer, lookupAnswer } from './pay-invoice';
+import { changePayment } from './payment-change';
+import { decideRebillAnswer } from './rebill';
 import { PayframeError } from './payframe-error';
 import type { Services } from './services';
 
@@ -34,4 +37,42 @@ export async function reconcileStuckAttempts(services: Services, limit = 200): P
     }
   }
   return ended;
+}
+
+/**
+ * Settles rebills left `pending` (their answer was lost and no retry came) from the acquirer's
+ * record under the RB's id: a charge is recorded as the RB it was, no charge fails the RB.
+ */
+export async function reconcilePendingRebills(services: Services, limit = 200): Promise<number> {
+  const stale = await services.store.listStalePendingTransactions(
+    services.now() - STUCK_PROCESSING_MS,
+    limit,
+  );
+  let settled = 0;
+  for (const rb of stale) {
+    let answer: AuthorizationAnswer | null;
+    try {
+      answer = await services.acquirer.lookup(rb.id);
+    } catch {
+      continue; // The acquirer cannot be asked now: the next sweep asks again.
+    }
+    const outcome: AuthorizationAnswer = answer ?? {
+      approved: false,
+      code: 'processing_error',
+      reference: '',
+    };
+    try {
+      await changePayment(
+        services,
+        { id: rb.app_id },
+        rb.payment_id,
+        decideRebillAnswer(rb.id, outcome),
+      );
+      settled += 1;
+    } catch (error) {
+      // Settled by a retry since it was listed.
+      if (!(error instanceof Error && /is not pending/.test(error.message))) throw error;
+    }
+  }
+  return settled;
 }

@@ -20,6 +20,7 @@ import {
   listLapsedAuthorizations,
   listLapsedInvoices,
   listSandboxDisputes,
+  listStalePendingTransactions,
   listStuckProcessing,
 } from './sweep-queries';
 import * as webhooks from './webhook-queries';
@@ -373,6 +374,13 @@ export class KyselyStore implements Store {
     limit: number,
   ): Promise<{ id: string; app_id: string }[]> {
     return listLapsedAuthorizations(this.db, authorizedBefore, limit);
+  }
+
+  listStalePendingTransactions(
+    createdBefore: number,
+    limit: number,
+  ): Promise<{ id: string; payment_id: string; app_id: string }[]> {
+    return listStalePendingTransactions(this.db, createdBefore, limit);
   }
 
   listStuckProcessing(

@@ -197,6 +197,11 @@ export interface Store {
   listLapsedInvoices(now: number, limit: number): Promise<{ id: string; app_id: string }[]>;
   /** Marks the invoice expired with its event, if it still is open, lapsed and unheld. */
   expireInvoice(id: string, now: number, event: NewEvent): Promise<boolean>;
+  /** Transactions still `pending` since before the given time (a rebill whose answer was lost). */
+  listStalePendingTransactions(
+    createdBefore: number,
+    limit: number,
+  ): Promise<{ id: string; payment_id: string; app_id: string }[]>;
   /** Attempts left `processing` since before the given time (the process died mid-attempt). */
   listStuckProcessing(
     updatedBefore: number,

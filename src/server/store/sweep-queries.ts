@@ -138,3 +138,20 @@ export function listStuckProcessing(
     .limit(limit)
     .execute();
 }
+
+/** Transactions still `pending` since before `createdBefore` (a rebill whose answer was lost). */
+export function listStalePendingTransactions(
+  db: Kysely<Database>,
+  createdBefore: number,
+  limit: number,
+): Promise<{ id: string; payment_id: string; app_id: string }[]> {
+  return db
+    .selectFrom('transactions as t')
+    .innerJoin('payments as p', 'p.id', 't.payment_id')
+    .select(['t.id', 't.payment_id', 'p.app_id'])
+    .where('t.status', '=', 'pending')
+    .where('t.created_at', '<', createdBefore)
+    .orderBy('t.created_at')
+    .limit(limit)
+    .execute();
+}

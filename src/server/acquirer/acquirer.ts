@@ -11,7 +11,7 @@ export interface AuthorizationRequest {
   /** True for DB (authorize and capture at once), false for PA (authorize only). */
   capture: boolean;
   /**
-   * Our reference for the charge, when one was saved before the call (a rebill's RB id). An
+   * Our reference for the charge, saved before the call (the payment's id, or a rebill's RB id). An
    * acquirer must answer a repeated reference with the first charge's answer instead of charging
    * again (a processor's idempotency key): a retry after a lost answer depends on it. The sandbox
    * remembers answers in memory, per process.
@@ -32,7 +32,8 @@ export interface Acquirer {
   authorize(request: AuthorizationRequest): Promise<AuthorizationAnswer>;
   /**
    * The answer given to a charge made under `reference`, or null when none was made: how an
-   * attempt whose answer was lost (a crash mid-call) learns whether the card was charged.
+   * attempt whose answer was lost (a crash mid-call) learns whether the card was charged. A null
+   * must be final: the reference is closed, so a call still on its way cannot charge afterwards.
    */
   lookup(reference: string): Promise<AuthorizationAnswer | null>;
 }

@@ -17,8 +17,15 @@ export const SANDBOX_DISPUTE_CARD = '4000000000000259';
 /** The acquirer reference of an approval of that card, which the dispute simulation looks for. */
 export const SANDBOX_DISPUTE_PREFIX = 'sbx_cb_';
 
-/** How many referenced answers the sandbox remembers, oldest forgotten first. */
-const REMEMBERED_ANSWERS = 10_000;
+/**
+ * How many referenced answers the sandbox remembers, oldest forgotten first: several minutes of
+ * traffic even at the design's 1,000 payments a second, longer than the sweep waits (2 min) before
+ * it looks an attempt up.
+ */
+const REMEMBERED_ANSWERS = 500_000;
+
+/** Marks a reference closed by a lookup that found no charge. */
+const CLOSED = 'closed';
 
 export class SandboxAcquirer implements Acquirer {
   /** Answers by our reference, so a repeated request is answered, not charged again. */
@@ -28,7 +35,7 @@ export class SandboxAcquirer implements Acquirer {
 
   async authorize(request: AuthorizationRequest): Promise<AuthorizationAnswer> {
     const earlier = request.reference ? this.#answers.get(request.reference) : undefined;
-    if (earlier) return earlier;
+    if (earlier) return earlier.reference === CLOSED ? { ...earlier, reference: '' } : earlier;
     const prefix = request.pan === SANDBOX_DISPUTE_CARD ? SANDBOX_DISPUTE_PREFIX : 'sbx_';
     const reference = `${prefix}${randomBase62(16)}`;
     const code = SANDBOX_DECLINES[request.pan];
@@ -40,8 +47,17 @@ export class SandboxAcquirer implements Acquirer {
     return answer;
   }
 
+  /**
+   * The answer under `reference`, or null when no charge was made; the null is final: the
+   * reference is closed with a decline, so a call still on its way is declined, not charged after
+   * the sweep has recorded "no charge". (A real acquirer's lookup must do the same, e.g. by
+   * voiding the reference.)
+   */
   async lookup(reference: string): Promise<AuthorizationAnswer | null> {
-    return this.#answers.get(reference) ?? null;
+    const answer = this.#answers.get(reference);
+    if (answer) return answer.reference === CLOSED ? null : answer;
+    this.remember(reference, { approved: false, code: 'processing_error', reference: CLOSED });
+    return null;
   }
 
   private remember(reference: string, answer: AuthorizationAnswer): void {

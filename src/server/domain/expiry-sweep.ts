@@ -61,9 +61,12 @@ export async function sweepExpiries(services: Services): Promise<SweepResult> {
  */
 export async function runSweeps(services: Services): Promise<SweepResult> {
   const expired = await sweepExpiries(services);
-  await reconcileStuckAttempts(services);
-  await reconcilePendingRebills(services);
-  await disputeSandboxCaptures(services);
+  // Each runs even when one before it failed; the first failure is then reported.
+  const failures: unknown[] = [];
+  for (const sweep of [reconcileStuckAttempts, reconcilePendingRebills, disputeSandboxCaptures]) {
+    await sweep(services).catch((error: unknown) => failures.push(error));
+  }
+  if (failures.length > 0) throw failures[0];
   return expired;
 }
 

@@ -271,18 +271,20 @@ export function attemptOutcome(
 }
 
 /**
- * What the acquirer did with an attempt whose answer was lost: its recorded answer, or a
- * `processing_error` when it made no charge under the payment's reference (or cannot be asked).
+ * What the acquirer did with an attempt whose answer was lost: its recorded answer, a
+ * `processing_error` when it made no charge under the payment's reference (the lookup closes the
+ * reference, so none can follow), or null when it cannot be asked now (ask again later).
  */
 export async function lookupAnswer(
   services: Services,
   payment: PaymentRecord,
-): Promise<AttemptAnswer> {
+): Promise<AttemptAnswer | null> {
+  let answer;
   try {
-    const answer = await services.acquirer.lookup(payment.id);
-    if (answer) return answer.approved ? answer : { approved: false, code: answer.code };
+    answer = await services.acquirer.lookup(payment.id);
   } catch {
-    // The acquirer cannot be asked now; the attempt ends as a retryable processing error.
+    return null;
   }
-  return { approved: false, code: 'processing_error' };
+  if (!answer) return { approved: false, code: 'processing_error' };
+  return answer.approved ? answer : { approved: false, code: answer.code };
 }

@@ -23,19 +23,24 @@ export async function reconcileStuckAttempts(services: Services, limit = 200): P
     limit,
   );
   let ended = 0;
+  const errors: unknown[] = [];
   for (const { id, app_id } of stuck) {
     const payment = await services.store.findPayment(app_id, id);
     const invoice = payment && (await services.store.findInvoice(app_id, payment.invoice_id));
     if (!payment || !invoice) continue;
-    const answer = await lookupAnswer(services, payment);
-    try {
-      await applyAnswer(services, invoice, payment, answer, 'processing', null, 'insert');
-      ended += 1;
-    } catch (error) {
-      // The attempt finished on its own since it was listed.
-      if (!(error instanceof PayframeError && error.code === 'illegal_transition')) throw error;
-    }
+    await eachAlone(errors, async () => {
+      const answer = await lookupAnswer(services, payment);
+      if (!answer) return; // The acquirer cannot be asked now: the next sweep asks again.
+      try {
+        await applyAnswer(services, invoice, payment, answer, 'processing', null, 'insert');
+        ended += 1;
+      } catch (error) {
+        // The attempt finished on its own since it was listed.
+        if (!(error instanceof PayframeError && error.code === 'illegal_transition')) throw error;
+      }
+    });
   }
+  rethrowFirst(errors);
   return ended;
 }
 
@@ -49,30 +54,48 @@ export async function reconcilePendingRebills(services: Services, limit = 200): 
     limit,
   );
   let settled = 0;
+  const errors: unknown[] = [];
   for (const rb of stale) {
-    let answer: AuthorizationAnswer | null;
-    try {
-      answer = await services.acquirer.lookup(rb.id);
-    } catch {
-      continue; // The acquirer cannot be asked now: the next sweep asks again.
-    }
-    const outcome: AuthorizationAnswer = answer ?? {
-      approved: false,
-      code: 'processing_error',
-      reference: '',
-    };
-    try {
-      await changePayment(
-        services,
-        { id: rb.app_id },
-        rb.payment_id,
-        decideRebillAnswer(rb.id, outcome),
-      );
-      settled += 1;
-    } catch (error) {
-      // Settled by a retry since it was listed.
-      if (!(error instanceof Error && /is not pending/.test(error.message))) throw error;
-    }
+    await eachAlone(errors, async () => {
+      let answer: AuthorizationAnswer | null;
+      try {
+        answer = await services.acquirer.lookup(rb.id);
+      } catch {
+        return; // The acquirer cannot be asked now: the next sweep asks again.
+      }
+      const outcome: AuthorizationAnswer = answer ?? {
+        approved: false,
+        code: 'processing_error',
+        reference: '',
+      };
+      try {
+        await changePayment(
+          services,
+          { id: rb.app_id },
+          rb.payment_id,
+          decideRebillAnswer(rb.id, outcome),
+        );
+        settled += 1;
+      } catch (error) {
+        // Settled by a retry since it was listed.
+        if (!(error instanceof Error && /is not pending/.test(error.message))) throw error;
+      }
+    });
   }
+  rethrowFirst(errors);
   return settled;
+}
+
+/** Runs one item's work; a failure is kept for later rather than ending the whole run. */
+async function eachAlone(errors: unknown[], work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    errors.push(error);
+  }
+}
+
+/** After every item had its turn: the first failure, for the sweeper's log. */
+function rethrowFirst(errors: unknown[]): void {
+  if (errors.length > 0) throw errors[0];
 }

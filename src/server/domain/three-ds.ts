@@ -255,8 +255,8 @@ export const AUTHORIZING_GRACE_MS = 2 * 60 * 1000;
 
 /**
  * Ends challenges nobody answered in time as `U` (timeout), and settles passed challenges whose
- * authorization never finished (the process died mid-call) as a retryable `processing_error`, so
- * no invoice stays held. Returns how many it ended.
+ * authorization never finished (the process died mid-call) from the acquirer's record, so no
+ * invoice stays held. Returns how many it ended.
  */
 export async function sweepChallenges(services: Services, limit: number): Promise<number> {
   const now = services.now();
@@ -269,6 +269,7 @@ export async function sweepChallenges(services: Services, limit: number): Promis
     const { payment, invoice } = await loadAttempt(services, authentication);
     // The acquirer may have charged before the process died: its record decides, not a guess.
     const answer = await lookupAnswer(services, payment);
+    if (!answer) continue; // The acquirer cannot be asked now: the next sweep asks again.
     const done = { ...authentication, status: 'done' };
     if (await settle(services, invoice, payment, answer, done, 'authorizing')) ended += 1;
   }

@@ -49,7 +49,7 @@ export const checkoutAppStyles = css`
     line-height: 1.45;
   }
 
-  /* Keeps its height when empty, so announcing "Processing…" does not move the page. */
+  /* The hosted page's way back to the shop. */
   .return {
     margin: 12px 0 0;
     text-align: center;
@@ -60,6 +60,8 @@ export const checkoutAppStyles = css`
     color: var(--_text);
     text-decoration: underline;
   }
+
+  /* Keeps its height when empty, so announcing "Processing…" does not move the page. */
   .status {
     min-height: 20px;
     margin: 10px 0 0;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { splitVaultKeys, vaultKeysProblem } from './vault/vault';
 
 const origin = z.url().transform((u) => new URL(u).origin);
 
@@ -18,9 +19,17 @@ export const envSchema = z.object({
   /** Comma-separated addresses or CIDR ranges of the load balancers in front of the server. */
   PAYFRAME_TRUST_PROXY: z.string().optional(),
   PAYFRAME_DATA_DIR: z.string().default('data'),
-  PAYFRAME_VAULT_KEY: z
-    .string()
-    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded'),
+  /**
+   * Comma-separated base64 32-byte keys: the first encrypts and fingerprints, the others only
+   * decrypt, until `npm run vault:rotate` has moved every card to the first (ADR 13).
+   */
+  PAYFRAME_VAULT_KEY: z.string().transform((value, ctx) => {
+    const keys = splitVaultKeys(value);
+    const problem = vaultKeysProblem(keys);
+    if (!problem) return keys;
+    ctx.addIssue({ code: 'custom', message: problem });
+    return z.NEVER;
+  }),
   PAYFRAME_CHECKOUT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
   PAYFRAME_MAX_FAILED_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
   PAYFRAME_MAX_FAILED_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(20),
@@ -45,10 +54,31 @@ export const envSchema = z.object({
 export type Env = z.infer<typeof envSchema>;
 
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const result = envSchema.safeParse(source);
+  return parse(envSchema, source, 'payment server');
+}
+
+/** What `npm run vault:rotate` reads, exactly as the server reads it: the store and the keys. */
+export const vaultEnvSchema = envSchema.pick({
+  PAYFRAME_DATABASE_URL: true,
+  PAYFRAME_DATA_DIR: true,
+  PAYFRAME_VAULT_KEY: true,
+});
+export type VaultEnv = z.infer<typeof vaultEnvSchema>;
+
+export function loadVaultEnv(source: NodeJS.ProcessEnv = process.env): VaultEnv {
+  return parse(vaultEnvSchema, source, 'vault rotation');
+}
+
+/** Messages name the variable and the problem, never the value (keys must not reach a log). */
+function parse<T extends z.ZodType>(
+  schema: T,
+  source: NodeJS.ProcessEnv,
+  what: string,
+): z.output<T> {
+  const result = schema.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid payment server environment:\n${lines.join('\n')}`);
+    throw new Error(`Invalid ${what} environment:\n${lines.join('\n')}`);
   }
   return result.data;
 }

@@ -1,6 +1,7 @@
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { CurrentSchemaPostgresDialect } from './current-schema-dialect';
 import { KyselyStore } from './kysely-store';
 import type { Database } from './schema';
 
@@ -68,7 +69,7 @@ export function openPostgresStore(
     },
   });
   return new KyselyStore(
-    new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+    new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool }) }),
     'postgres',
     options.searchPath,
   );

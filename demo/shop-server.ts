@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { CATALOG, CURRENCY, findProduct } from './catalog';
 import { Payframe } from '../src/sdk';
+import { accountRoutes, type Account } from './shop-account';
 import { simpleFormPages } from './simple-form';
 import { webhookEndpoint } from './webhook-log';
 
@@ -23,9 +24,11 @@ interface Order {
   id: string;
   amount: number;
   currency: string;
-  lines: { name: string; quantity: number; amount: number }[];
+  lines: { name: string; quantity: number; unit_amount: number; amount: number }[];
   status: 'awaiting_payment' | 'paid';
   paymentId?: string;
+  /** The signed-in shopper, whose next "buy again" repeats this order once paid. */
+  account?: Account;
 }
 
 const cartSchema = z.strictObject({
@@ -79,6 +82,33 @@ export async function createShopApp(options: ShopOptions): Promise<FastifyInstan
 
   app.get('/api/products', async () => ({ currency: CURRENCY, products: CATALOG }));
 
+  const accounts = accountRoutes(app, payframe, (order, paymentId) => {
+    const lines = order.lines.map((l) => ({ ...l, amount: l.unit_amount * l.quantity }));
+    const amount = lines.reduce((sum, l) => sum + l.amount, 0);
+    orders.set(order.id, {
+      id: order.id,
+      amount,
+      currency: CURRENCY,
+      lines,
+      status: 'paid',
+      paymentId,
+    });
+  });
+  /** A paid order of a signed-in shopper becomes what "buy again" repeats. */
+  const paid = (order: Order, paymentId: string) => {
+    order.status = 'paid';
+    order.paymentId = paymentId;
+    if (order.account) {
+      order.account.lastOrder = {
+        lines: order.lines.map(({ name, unit_amount, quantity }) => ({
+          name,
+          unit_amount,
+          quantity,
+        })),
+      };
+    }
+  };
+
   app.post('/api/checkout', async (request, reply) => {
     const cart = cartSchema.safeParse(request.body);
     if (!cart.success) return reply.code(400).send({ error: 'invalid cart' });
@@ -89,6 +119,8 @@ export async function createShopApp(options: ShopOptions): Promise<FastifyInstan
       lines.push({ product, quantity: item.quantity });
     }
     const id = `order_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+    // A signed-in shopper's checkout names their customer: the frame offers their saved cards.
+    const account = accounts.accountOf(request);
     // Keyed by order: however often this request is retried, one order never gets two invoices.
     const invoice = await payframe.invoices.create(
       {
@@ -100,6 +132,7 @@ export async function createShopApp(options: ShopOptions): Promise<FastifyInstan
           unit_amount: product.price,
           quantity,
         })),
+        ...(account ? { customer: account.customerId } : {}),
       },
       { idempotencyKey: `invoice-${id}` },
     );
@@ -110,9 +143,11 @@ export async function createShopApp(options: ShopOptions): Promise<FastifyInstan
       lines: lines.map(({ product, quantity }) => ({
         name: product.name,
         quantity,
+        unit_amount: product.price,
         amount: product.price * quantity,
       })),
       status: 'awaiting_payment',
+      ...(account ? { account } : {}),
     });
     return {
       order_id: id,
@@ -132,11 +167,12 @@ export async function createShopApp(options: ShopOptions): Promise<FastifyInstan
       currency: order.currency,
       order_id: order.id,
     });
-    if (result.valid) {
-      order.status = 'paid';
-      order.paymentId = body.data.payment_id;
-    }
-    return { valid: result.valid, reasons: result.reasons, order };
+    if (result.valid) paid(order, body.data.payment_id);
+    return {
+      valid: result.valid,
+      reasons: result.reasons,
+      order: { id: order.id, amount: order.amount, status: order.status },
+    };
   });
 
   // The safety net for a shopper whose page never reported back (closed tab, lost redirect): the
@@ -152,8 +188,7 @@ export async function createShopApp(options: ShopOptions): Promise<FastifyInstan
       order_id: order.id,
     });
     if (!result.valid) return;
-    order.status = 'paid';
-    order.paymentId = invoice.payment_id;
+    paid(order, invoice.payment_id);
   });
 
   return app;

@@ -129,7 +129,8 @@ Demo merchant app (also in ${join(dataDir, 'demo-app.json')}):
   form secret      ${demo.form_secret} (signs ${shopUrl}/simple, a no-server page)
 
 Pay with 4242 4242 4242 4242, any future expiry, any CVC; 4000 0000 0000 0002 is declined;
-4000 0000 0000 3220 asks your bank for a one-time code (1234).
+4000 0000 0000 3220 asks your bank for a one-time code (1234). Sign in on the shop as a
+returning customer to save a card, pay with it again, and have the shop charge it alone (MIT).
 `);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -92,15 +92,84 @@ async function completeOrder(paymentId) {
     $('shop-message').textContent = 'We could not confirm this payment. Please contact us.';
     return;
   }
-  $('shop-message').textContent = '';
-  $('confirmation-order').textContent = result.order.id;
-  $('confirmation-payment').textContent = paymentId;
-  $('confirmation').hidden = false;
+  showConfirmation(result.order.id, paymentId, null);
   $('checkout-slot').replaceChildren();
   state.quantities.clear();
   state.orderId = null;
   renderCart();
+}
+
+function showConfirmation(orderId, paymentId, note) {
+  $('shop-message').textContent = '';
+  $('confirmation-order').textContent = orderId;
+  $('confirmation-payment').textContent = paymentId;
+  $('confirmation-note').textContent = note ?? '';
+  $('confirmation-note').hidden = !note;
+  $('confirmation').hidden = false;
   $('confirmation').scrollIntoView({ behavior: 'smooth' });
+  void refreshAccount();
+}
+
+// A returning customer: their checkouts offer their saved cards, and "buy again" needs none.
+function renderAccount(account) {
+  $('sign-in').hidden = account.signed_in;
+  $('account-details').hidden = !account.signed_in;
+  $('account-status').textContent = account.signed_in
+    ? `Signed in as ${account.name}.`
+    : 'Guest checkout. Sign in to save a card and pay faster next time.';
+  if (!account.signed_in) return;
+  $('no-saved-cards').hidden = account.saved_cards.length > 0;
+  $('saved-cards').replaceChildren(
+    ...account.saved_cards.map((card) => {
+      const item = document.createElement('li');
+      const label = document.createElement('span');
+      const brand = card.brand[0].toUpperCase() + card.brand.slice(1);
+      const expiry = `${String(card.exp_month).padStart(2, '0')}/${String(card.exp_year).slice(-2)}`;
+      label.textContent = `${brand} •••• ${card.last4}, expires ${expiry}`;
+      const remove = document.createElement('button');
+      remove.type = 'button';
+      remove.className = 'link-button';
+      remove.textContent = 'Remove';
+      remove.setAttribute('aria-label', `Remove ${brand} ending ${card.last4}`);
+      remove.addEventListener('click', () =>
+        accountRequest('/api/account/cards/remove', { pm: card.id }),
+      );
+      item.append(label, remove);
+      return item;
+    }),
+  );
+  $('buy-again').disabled = !account.can_buy_again;
+}
+
+async function accountRequest(path, body = {}) {
+  const response = await fetch(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (response.ok) renderAccount(await response.json());
+}
+
+async function refreshAccount() {
+  const response = await fetch('/api/account').catch(() => null);
+  if (response?.ok) renderAccount(await response.json());
+}
+
+async function buyAgain() {
+  $('buy-again').disabled = true;
+  $('shop-message').textContent = 'Charging your saved card…';
+  const response = await fetch('/api/account/buy-again', { method: 'POST' });
+  const result = response.ok ? await response.json() : { paid: false };
+  if (!result.paid) {
+    $('shop-message').textContent = `Could not buy again: ${result.message ?? 'please try later.'}`;
+    void refreshAccount();
+    return;
+  }
+  showConfirmation(
+    result.order_id,
+    result.payment_id,
+    `Charged to your saved card (${result.card}) by the shop, without a checkout.`,
+  );
 }
 
 // The shop server's webhook log, refreshed every two seconds.
@@ -141,3 +210,7 @@ state.products = catalog.products;
 renderProducts();
 renderCart();
 $('checkout-button').addEventListener('click', startCheckout);
+$('sign-in').addEventListener('click', () => accountRequest('/api/account/sign-in'));
+$('sign-out').addEventListener('click', () => accountRequest('/api/account/sign-out'));
+$('buy-again').addEventListener('click', buyAgain);
+void refreshAccount();

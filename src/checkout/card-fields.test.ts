@@ -5,6 +5,7 @@ import {
   fieldProblem,
   formatCvc,
   formatExpiry,
+  savedCardRules,
   validateCard,
   type CardValues,
 } from './card-fields';
@@ -113,6 +114,22 @@ describe('fieldProblem', () => {
     expect(fieldProblem('number', { ...valid, number: '3622 720627 1667' }, now)).toBeNull();
     expect(fieldProblem('number', { ...valid, number: '6205 5000 0000 0000 004' }, now)).toBeNull();
     expect(fieldProblem('cvc', { ...elo, cvc: '1234' }, now)).toBe('cvc_invalid');
+  });
+});
+
+describe('a saved card', () => {
+  it('takes its rules from the brand the server names, unknown for any other', () => {
+    expect(savedCardRules('amex')).toMatchObject({ name: 'American Express', cvcLength: 4 });
+    expect(savedCardRules('visa')).toMatchObject({ name: 'Visa', cvcLength: 3 });
+    expect(savedCardRules('constructor')).toMatchObject({ brand: 'unknown', cvcLength: 3 });
+  });
+
+  it('judges its security code by its brand’s length, whatever number the form holds', () => {
+    const empty = { ...valid, number: '' };
+    expect(fieldProblem('cvc', { ...empty, cvc: '123' }, now, 4)).toBe('cvc_incomplete');
+    expect(fieldProblem('cvc', { ...empty, cvc: '1234' }, now, 4)).toBeNull();
+    expect(fieldProblem('cvc', { ...empty, cvc: '1234' }, now, 3)).toBe('cvc_invalid');
+    expect(fieldProblem('cvc', { ...empty, cvc: '' }, now, 3)).toBe('cvc_empty');
   });
 });
 

@@ -1,14 +1,14 @@
 import {
   cardNumberProblem,
   cardholderNameProblem,
-  cvcValid,
   detectBrand,
   expiryProblem as expiryRuleProblem,
   normalizeCardNumber,
   parseExpiry,
   type ExpiryProblem,
 } from '../card';
-import type { ConfirmCheckout } from '../protocol/checkout';
+import { BRANDS, type BrandRules, type CardBrand } from '../card/brands';
+import type { CheckoutSummary, ConfirmCheckout } from '../protocol/checkout';
 import type { Strings } from './i18n';
 
 /**
@@ -63,7 +63,8 @@ export const FIELDS: Record<CardField, FieldSpec> = {
 };
 
 export type CardValues = Record<CardField, string>;
-export type CardInput = ConfirmCheckout['card'];
+export type CardInput = NonNullable<ConfirmCheckout['card']>;
+export type SavedCard = NonNullable<CheckoutSummary['customer']>['saved_cards'][number];
 export type FieldProblem = keyof Strings['invalid'];
 
 const digitsOf = (text: string) => text.replace(/\D/g, '');
@@ -93,22 +94,36 @@ function expiryProblem(expiry: string, now: Date): FieldProblem | null {
   return problem ? EXPIRY_PROBLEMS[problem] : null;
 }
 
-function cvcProblem(cvc: string, number: string): FieldProblem | null {
+/** The rules of a saved card's brand as the server names it (`visa`); unknown for any other. */
+export const savedCardRules = (brand: string): BrandRules =>
+  BRANDS[Object.hasOwn(BRANDS, brand) ? (brand as CardBrand) : 'unknown'];
+
+/** The CVC length of the typed number's brand: 4 for Amex, 3 for every other. */
+export const cvcLength = (number: string) => detectBrand(normalizeCardNumber(number)).cvcLength;
+
+function cvcProblem(cvc: string, length: number): FieldProblem | null {
   if (cvc === '') return 'cvc_empty';
-  if (cvcValid(cvc, number)) return null;
-  const { cvcLength } = detectBrand(normalizeCardNumber(number));
-  return cvc.length < cvcLength ? 'cvc_incomplete' : 'cvc_invalid';
+  if (/^\d+$/.test(cvc) && cvc.length === length) return null;
+  return cvc.length < length ? 'cvc_incomplete' : 'cvc_invalid';
 }
 
-/** The problem with one field, given all values (the CVC length depends on the card's brand). */
-export function fieldProblem(field: CardField, values: CardValues, now: Date): FieldProblem | null {
+/**
+ * The problem with one field, given all values. The CVC length depends on the card's brand: the
+ * typed number's, or `cvcDigits` for a saved card, whose number the frame never sees.
+ */
+export function fieldProblem(
+  field: CardField,
+  values: CardValues,
+  now: Date,
+  cvcDigits = cvcLength(values.number),
+): FieldProblem | null {
   switch (field) {
     case 'number':
       return numberProblem(values.number);
     case 'expiry':
       return expiryProblem(values.expiry, now);
     case 'cvc':
-      return cvcProblem(values.cvc, values.number);
+      return cvcProblem(values.cvc, cvcDigits);
     case 'name':
       // One message asks for the name as on the card, whatever else was typed (a card number).
       return cardholderNameProblem(values.name) ? 'name_empty' : null;

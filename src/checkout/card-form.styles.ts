@@ -33,7 +33,7 @@ export const cardFormStyles = css`
     position: relative;
   }
 
-  input {
+  .control input {
     box-sizing: border-box;
     width: 100%;
     min-height: 44px;
@@ -54,16 +54,17 @@ export const cardFormStyles = css`
     appearance: none;
   }
 
-  input::placeholder {
+  .control input::placeholder {
     color: var(--_placeholder);
     opacity: 1;
   }
 
-  input:hover {
+  .control input:hover,
+  .choice:hover {
     border-color: var(--_border-hover);
   }
 
-  input:focus {
+  .control input:focus {
     border-color: var(--_primary);
     box-shadow: var(--_ring);
     /* Transparent, not none: forced-colors mode paints it, so the focus stays visible there. */
@@ -100,6 +101,81 @@ export const cardFormStyles = css`
   :host(:dir(rtl)) #number {
     padding-right: calc(var(--_space) * 3);
     padding-left: 56px;
+  }
+
+  /* A saved card's security code: as wide as the new card's, beside its expiry date. */
+  .short input {
+    width: calc(50% - var(--_space) * 1.5);
+  }
+
+  /* The saved cards and "Use a new card": one radio group, each option a bordered row. */
+  fieldset {
+    display: grid;
+    gap: calc(var(--_space) * 2);
+    min-width: 0;
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+
+  /* Like the fields' labels. */
+  legend {
+    margin-bottom: calc(var(--_space) * 1.5);
+    padding: 0;
+    font-size: calc(var(--_font-size) * 0.875);
+    font-weight: 500;
+  }
+
+  .choice {
+    display: flex;
+    gap: calc(var(--_space) * 3);
+    align-items: center;
+    min-height: 44px;
+    box-sizing: border-box;
+    padding: calc(var(--_space) * 2) calc(var(--_space) * 3);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    font-size: var(--_font-size);
+    font-weight: 400;
+    cursor: pointer;
+  }
+
+  .choice:has(:checked) {
+    border-color: var(--_primary);
+    box-shadow: inset 0 0 0 1px var(--_primary);
+  }
+
+  .choice svg {
+    flex: none;
+  }
+
+  small,
+  .hint {
+    display: block;
+    margin: 0;
+    color: var(--_muted);
+    font-size: calc(var(--_font-size) * 0.8125);
+  }
+
+  [type='radio'],
+  [type='checkbox'] {
+    flex: none;
+    width: 18px;
+    height: 18px;
+    margin: 0;
+    accent-color: var(--_primary);
+  }
+
+  /* The consent: box, label beside it, what it allows under the label. */
+  .check {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 4px 10px;
+    align-items: center;
+  }
+
+  .hint {
+    grid-column: 2;
   }
 
   .brand {

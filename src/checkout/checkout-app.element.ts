@@ -197,6 +197,8 @@ export class CheckoutApp extends LitElement {
           <payframe-card-form
             .amount=${amount}
             .strings=${s}
+            .customer=${summary.customer}
+            .merchant=${summary.merchant.name}
             .processing=${view.name !== 'entry'}
             .declineMessage=${view.name === 'entry' ? view.message : ''}
             ?hidden=${view.name === 'challenge'}
@@ -296,7 +298,7 @@ export class CheckoutApp extends LitElement {
     const windowSize = challengeWindowSizeFor(this.renderRoot.querySelector('.card') ?? this);
     this.view = { name: 'processing' };
     const body: ConfirmCheckout = {
-      card: event.detail.card,
+      ...event.detail,
       challenge_window_size: windowSize,
       three_ds_method: await this.#threeDs.methodCompletion(),
       locale: baseLocale(this.locale),

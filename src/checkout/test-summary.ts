@@ -14,4 +14,19 @@ export const openSummary: CheckoutSummary = {
   success_url: null,
   cancel_url: null,
   three_ds_method: null,
+  customer: null,
+};
+
+/** The same checkout for an invoice that names a customer who has saved no card yet. */
+export const customerSummary: CheckoutSummary = { ...openSummary, customer: { saved_cards: [] } };
+
+/** A returning customer's checkout: two saved cards, newest first, as the server lists them. */
+export const returningSummary: CheckoutSummary = {
+  ...openSummary,
+  customer: {
+    saved_cards: [
+      { id: 'pm_visa4242aa', brand: 'visa', last4: '4242', exp_month: 12, exp_year: 2030 },
+      { id: 'pm_amex0005bb', brand: 'amex', last4: '0005', exp_month: 3, exp_year: 2031 },
+    ],
+  },
 };

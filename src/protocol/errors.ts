@@ -63,6 +63,9 @@ export const ERROR_CATALOG = {
   invoice_not_found: entry(404, 'merchant', 'No such invoice.'),
   payment_not_found: entry(404, 'merchant', 'No such payment.'),
   event_not_found: entry(404, 'merchant', 'No such event.'),
+  customer_not_found: entry(404, 'merchant', 'No such customer.'),
+  payment_method_not_found: entry(404, 'merchant', 'No such saved card for this customer.'),
+  customer_mismatch: entry(409, 'merchant', 'The invoice is for another customer.'),
   invalid_form_signature: entry(
     400,
     'merchant',

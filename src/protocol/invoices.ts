@@ -33,6 +33,8 @@ export const createInvoiceSchema = z
     order_id: text(128),
     description: z.optional(text(500)),
     capture: z._default(z.enum(['automatic', 'manual']), 'automatic'),
+    /** The customer paying: the checkout offers their saved cards and to save a new one. */
+    customer: z.optional(idSchema('cus')),
     success_url: z.optional(httpUrl),
     cancel_url: z.optional(httpUrl),
     metadata: z.optional(
@@ -61,6 +63,7 @@ export const invoiceSchema = z.object({
   success_url: z.nullable(z.string()),
   cancel_url: z.nullable(z.string()),
   payment_id: z.nullable(z.string()),
+  customer: z.nullable(z.string()),
   checkout: z.object({ token: z.string(), url: z.string(), expires_at: z.string() }),
   created_at: z.string(),
 });

@@ -71,6 +71,12 @@ export const paymentSchema = z.object({
     exp_year: z.int(),
   }),
   error: z.nullable(paymentErrorSchema),
+  /** The invoice's customer, when it names one. */
+  customer: z.nullable(z.string()),
+  /** The saved card paid with, or saved by this payment with the shopper's consent. */
+  payment_method: z.nullable(z.string()),
+  /** `customer`: the shopper paid; `merchant`: the merchant charged a saved card (MIT). */
+  initiator: z.enum(['customer', 'merchant']),
   /** How the shopper was authenticated (3-D Secure), or null when it was not attempted. */
   authentication: z.nullable(authenticationSchema),
   transactions: z.array(transactionSchema),

@@ -1,3 +1,4 @@
+import { Customers } from './customers';
 import { HttpClient } from './http';
 import { Invoices } from './invoices';
 import { Payments } from './payments';
@@ -25,6 +26,7 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export class Payframe {
   readonly invoices: Invoices;
   readonly payments: Payments;
+  readonly customers: Customers;
   readonly webhooks: Webhooks;
   readonly events: Events;
   readonly orderCheck: OrderCheck;
@@ -40,6 +42,7 @@ export class Payframe {
     });
     this.invoices = new Invoices(http);
     this.payments = new Payments(http);
+    this.customers = new Customers(http);
     const secrets = options.webhookSecret ?? [];
     this.webhooks = new Webhooks(http, typeof secrets === 'string' ? [secrets] : secrets);
     this.events = new Events(http);

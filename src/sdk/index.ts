@@ -20,6 +20,7 @@ export type {
 } from './payments';
 export type { ErrorCode, FieldError } from '../protocol/errors';
 export type { Invoice, InvoiceStatus, LineItem } from '../protocol/invoices';
+export type { CreateCustomer, Customer, PayInvoice, PaymentMethod } from '../protocol/customers';
 export type {
   Payment,
   PaymentError,

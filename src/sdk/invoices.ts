@@ -1,5 +1,7 @@
 import type { z } from 'zod/mini';
 import { invoiceSchema, type createInvoiceSchema, type Invoice } from '../protocol/invoices';
+import type { PayInvoice } from '../protocol/customers';
+import { createdPaymentSchema, type CreatedPayment } from '../protocol/payment-operations';
 import type { HttpClient, ReadOptions, RequestOptions } from './http';
 
 /** `POST /v1/invoices` body as the caller writes it (`capture` defaults to `automatic`). */
@@ -24,6 +26,20 @@ export class Invoices {
       `/v1/invoices/${encodeURIComponent(id)}/cancel`,
       {},
       invoiceSchema,
+      options,
+    );
+  }
+
+  /**
+   * Charges a card the customer saved with consent, without them (merchant-initiated: no
+   * challenge, no security code). A decline is an answer with `status: 'failed'`. Send an
+   * `idempotencyKey` so a retry never charges twice.
+   */
+  pay(id: string, body: PayInvoice, options?: RequestOptions): Promise<CreatedPayment> {
+    return this.http.post(
+      `/v1/invoices/${encodeURIComponent(id)}/pay`,
+      body,
+      createdPaymentSchema,
       options,
     );
   }

@@ -206,6 +206,7 @@ describe('checkout and payments', () => {
       success_url: null,
       cancel_url: null,
       three_ds_method: { url: 'http://127.0.0.1:4001/3ds-method', data: expect.any(String) },
+      customer: null,
     });
   });
 

@@ -3,6 +3,7 @@ import { randomBase62 } from '../protocol/ids';
 import type { Services } from './domain/services';
 import type { TestClock } from './domain/test-clock';
 import { checkoutRoutes } from './routes/checkout.routes';
+import { customerRoutes } from './routes/customers.routes';
 import { invoiceRoutes } from './routes/invoices.routes';
 import { requireMerchant } from './routes/merchant-auth';
 import { pageRoutes, type PagesConfig } from './routes/pages.routes';
@@ -85,6 +86,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     idempotencyKeys(merchantApi, options.services);
     invoiceRoutes(merchantApi, options.services);
     paymentRoutes(merchantApi, options.services);
+    customerRoutes(merchantApi, options.services);
     webhookRoutes(merchantApi, options.services);
     orderCheckRoutes(merchantApi, options.services);
     payFormSettingsRoutes(merchantApi, options.services);

@@ -35,6 +35,17 @@ export const de = {
     connecting: 'Verbindung zu Ihrer Bank wird hergestellt…',
     cancel: 'Bestätigung abbrechen',
   },
+  saved: {
+    payWith: 'Bezahlen mit',
+    card: 'Karte',
+    ending: (brand: string, last4: string) => `${brand} mit Endziffern ${last4}`,
+    expires: (date: string) => `Gültig bis ${date}`,
+    newCard: 'Neue Karte verwenden',
+    cvcFor: (card: string) => `Sicherheitscode für ${card}`,
+    save: 'Karte für künftige Zahlungen speichern',
+    saveHint: (merchant: string) =>
+      `${merchant} kann sie für Ihre künftigen Bestellungen belasten.`,
+  },
   succeeded: 'Zahlung erfolgreich',
   paidTo: (amount: string, merchant: string) => `Sie haben ${amount} an ${merchant} gezahlt.`,
   alreadyPaid: 'Diese Rechnung wurde bereits bezahlt',

@@ -68,6 +68,19 @@ export const en = {
     connecting: 'Connecting to your bank…',
     cancel: 'Cancel verification',
   },
+  saved: {
+    /** The saved cards' radio group. */
+    payWith: 'Pay with',
+    /** A saved card's name when its brand is unknown. */
+    card: 'Card',
+    ending: (brand: string, last4: string) => `${brand} ending ${last4}`,
+    expires: (date: string) => `Expires ${date}`,
+    newCard: 'Use a new card',
+    /** The security code's label for a saved card, named as in the group ("Visa ending 4242"). */
+    cvcFor: (card: string) => `Security code for ${card}`,
+    save: 'Save this card for future payments',
+    saveHint: (merchant: string) => `${merchant} may charge it for your future orders.`,
+  },
   succeeded: 'Payment successful',
   paidTo: (amount: string, merchant: string) => `You paid ${amount} to ${merchant}.`,
   alreadyPaid: 'This invoice has already been paid',

@@ -36,6 +36,17 @@ export const ja = {
     connecting: 'カード会社に接続しています…',
     cancel: '本人認証をキャンセル',
   },
+  saved: {
+    payWith: 'お支払い方法',
+    card: 'カード',
+    ending: (brand: string, last4: string) => `${brand}（末尾 ${last4}）`,
+    expires: (date: string) => `有効期限 ${date}`,
+    newCard: '新しいカードを使う',
+    cvcFor: (card: string) => `${card}のセキュリティコード`,
+    save: '今後の支払いのためにこのカードを保存する',
+    saveHint: (merchant: string) =>
+      `今後のご注文で${merchant}がこのカードに請求することがあります。`,
+  },
   succeeded: 'お支払いが完了しました',
   paidTo: (amount: string, merchant: string) => `${merchant}に${amount}を支払いました。`,
   alreadyPaid: 'この請求はお支払い済みです',

@@ -28,6 +28,9 @@ export async function createInvoice(
   app: AppRecord,
   body: CreateInvoice,
 ): Promise<InvoiceRecord> {
+  if (body.customer && !(await services.store.findCustomer(app.id, body.customer))) {
+    throw new PayframeError('customer_not_found', `No customer ${body.customer}.`);
+  }
   const invoice = createInvoiceRecord(services, app, body);
   await services.store.insertInvoice(invoice);
   return invoice;
@@ -62,6 +65,7 @@ export function createInvoiceRecord(
     processing_payment_id: null,
     paid_payment_id: null,
     form_order: null,
+    customer_id: body.customer ?? null,
     created_at: now,
     updated_at: now,
   };
@@ -98,6 +102,7 @@ export function invoiceView(invoice: InvoiceRecord, services: Services): Invoice
     success_url: invoice.success_url,
     cancel_url: invoice.cancel_url,
     payment_id: invoice.paid_payment_id,
+    customer: invoice.customer_id,
     checkout: {
       token: invoice.checkout_token,
       url: `${services.config.publicUrl}/checkout/${invoice.checkout_token}`,

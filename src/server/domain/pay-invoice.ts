@@ -6,12 +6,17 @@ import type { CardInput } from '../../protocol/payment-operations';
 import type { ChallengeWindowSize, ThreeDsMethodCompletion } from '../../protocol/three-ds';
 import type { AuthorizationRequest } from '../acquirer/acquirer';
 import { eciFor } from '../acquirer/sandbox-issuer';
+import { cvcValid, isExpired } from '../../card';
 import type {
   AuthenticationRecord,
   InvoiceRecord,
   NewEvent,
+  PaymentCompletion,
+  PaymentMethodRecord,
   PaymentRecord,
+  SavedCardRecord,
   TransactionRecord,
+  VaultCardRecord,
 } from '../store/records';
 import { checkCard } from './card-check';
 import { checkOrder } from './order-check';
@@ -35,35 +40,102 @@ export interface AuthenticationOptions {
 export type AttemptAnswer =
   { approved: true; reference: string } | { approved: false; code: ErrorCode };
 
+/** The card an attempt pays with: typed in now, or saved before by the invoice's customer. */
+export type CardSource =
+  | { kind: 'new'; input: CardInput; /** The shopper consented to saving it. */ save: boolean }
+  | {
+      kind: 'saved';
+      card: SavedCardRecord;
+      /** Typed again by the shopper; null when the merchant charges it without them (MIT). */
+      cvc: string | null;
+    };
+
+/** The card resolved for an attempt: its number in clear (never stored) and its vaulting. */
+interface ResolvedCard {
+  pan: string;
+  brand: string;
+  expMonth: number;
+  expYear: number;
+  cvc: string | undefined;
+  /** A new vaulting to save with the attempt, or null when the saved card's is reused. */
+  newVaultCard: VaultCardRecord | null;
+  vaultCardId: string;
+  paymentMethodId: string | null;
+}
+
+async function resolveCard(
+  services: Services,
+  invoice: InvoiceRecord,
+  source: CardSource,
+  now: number,
+): Promise<ResolvedCard> {
+  if (source.kind === 'new') {
+    const { input } = source;
+    const card = checkCard(input, new Date(now));
+    const vaultCard: VaultCardRecord = {
+      id: newId('vc'),
+      app_id: invoice.app_id,
+      fingerprint: services.vault.fingerprint(card.pan),
+      brand: card.brand,
+      last4: card.pan.slice(-4),
+      exp_month: input.exp_month,
+      exp_year: input.exp_year,
+      pan_ciphertext: services.vault.encrypt(card.pan),
+      created_at: now,
+    };
+    return {
+      pan: card.pan,
+      brand: card.brand,
+      expMonth: input.exp_month,
+      expYear: input.exp_year,
+      cvc: input.cvc,
+      newVaultCard: vaultCard,
+      vaultCardId: vaultCard.id,
+      paymentMethodId: null,
+    };
+  }
+  const { card, cvc } = source;
+  const vaulted = await services.store.findVaultCard(invoice.app_id, card.vault_card_id);
+  if (!vaulted)
+    throw new PayframeError('payment_method_not_found', 'The card is no longer stored.');
+  const pan = services.vault.decrypt(vaulted.pan_ciphertext);
+  if (isExpired({ month: card.exp_month, year: card.exp_year }, new Date(now))) {
+    // The shopper can type another card; a merchant charging alone learns the card has expired.
+    throw new PayframeError(cvc === null ? 'expired_card' : 'invalid_expiry');
+  }
+  if (cvc !== null && !cvcValid(cvc, pan)) throw new PayframeError('invalid_cvc');
+  return {
+    pan,
+    brand: card.brand,
+    expMonth: card.exp_month,
+    expYear: card.exp_year,
+    cvc: cvc ?? undefined,
+    newVaultCard: null,
+    vaultCardId: card.vault_card_id,
+    paymentMethodId: card.id,
+  };
+}
+
 /**
- * One attempt to pay an open invoice with a card, shared by the frame's confirm and the
- * server-to-server API: validate → save the attempt → authenticate (3-D Secure) → call the
- * acquirer → apply its answer. The attempt is saved before any call out, so a crash mid-call
- * leaves a visible `processing` payment. The caller has checked that the invoice is open.
+ * One attempt to pay an open invoice with a card, shared by the frame's confirm, the
+ * server-to-server API and the merchant's charge of a saved card: validate → save the attempt →
+ * authenticate (3-D Secure; not when the merchant charges alone) → call the acquirer → apply its
+ * answer. The attempt is saved before any call out, so a crash mid-call leaves a visible
+ * `processing` payment. The caller has checked that the invoice is open.
  */
 export async function payInvoice(
   services: Services,
   invoice: InvoiceRecord,
-  input: CardInput,
+  source: CardSource,
   capture: CaptureMode,
   options: AuthenticationOptions,
 ): Promise<ConfirmResult> {
   const now = services.now();
-  const card = checkCard(input, new Date(now));
+  const card = await resolveCard(services, invoice, source, now);
   if ((await services.store.countFailedPayments(invoice.id)) >= services.config.maxFailedAttempts) {
     throw new PayframeError('too_many_attempts');
   }
-  const vaultCard = {
-    id: newId('vc'),
-    app_id: invoice.app_id,
-    fingerprint: services.vault.fingerprint(card.pan),
-    brand: card.brand,
-    last4: card.pan.slice(-4),
-    exp_month: input.exp_month,
-    exp_year: input.exp_year,
-    pan_ciphertext: services.vault.encrypt(card.pan),
-    created_at: now,
-  };
+  const merchantInitiated = source.kind === 'saved' && source.cvc === null;
   const payment: PaymentRecord = {
     id: newId('pay'),
     app_id: invoice.app_id,
@@ -72,16 +144,20 @@ export async function payInvoice(
     amount: invoice.amount,
     currency: invoice.currency,
     capture,
-    vault_card_id: vaultCard.id,
-    brand: vaultCard.brand,
-    last4: vaultCard.last4,
-    exp_month: vaultCard.exp_month,
-    exp_year: vaultCard.exp_year,
+    vault_card_id: card.vaultCardId,
+    brand: card.brand,
+    last4: card.pan.slice(-4),
+    exp_month: card.expMonth,
+    exp_year: card.expYear,
     error_code: null,
+    customer_id: source.kind === 'saved' ? source.card.customer_id : invoice.customer_id,
+    payment_method_id: card.paymentMethodId,
+    save_card: source.kind === 'new' && source.save && invoice.customer_id ? 1 : 0,
+    initiator: merchantInitiated ? 'merchant' : 'customer',
     created_at: now,
     updated_at: now,
   };
-  const started = await services.store.startPayment(vaultCard, payment);
+  const started = await services.store.startPayment(card.newVaultCard, payment);
   if (started !== 'started') throw new PayframeError(started);
 
   // The merchant may veto the order before the shopper's bank is asked anything.
@@ -89,6 +165,13 @@ export async function payInvoice(
   if (!verdict.ok) {
     const vetoed = { approved: false, code: 'order_check_failed' } as const;
     return applyAnswer(services, invoice, payment, vetoed, 'processing', null, 'insert');
+  }
+  const request = { pan: card.pan, expMonth: card.expMonth, expYear: card.expYear, cvc: card.cvc };
+  if (merchantInitiated) {
+    // The shopper is not there to authenticate: a merchant-initiated charge is out of scope of
+    // 3-D Secure, on the strength of the consent given when the card was saved.
+    const answer = await authorize(services, payment, request);
+    return applyAnswer(services, invoice, payment, answer, 'processing', null, 'insert');
   }
 
   const decision = services.issuer.authenticate(card.pan);
@@ -126,12 +209,7 @@ export async function payInvoice(
       'insert',
     );
   }
-  const answer = await authorize(services, payment, {
-    pan: card.pan,
-    expMonth: input.exp_month,
-    expYear: input.exp_year,
-    cvc: input.cvc,
-  });
+  const answer = await authorize(services, payment, request);
   return applyAnswer(services, invoice, payment, answer, 'processing', authentication, 'insert');
 }
 
@@ -190,10 +268,12 @@ export async function applyAnswer(
       }
     : null;
   const errorCode = answer.approved ? null : answer.code;
+  const paymentMethod = answer.approved ? await cardToSave(services, payment, now) : undefined;
   const updated: PaymentRecord = {
     ...payment,
     status: next,
     error_code: errorCode,
+    payment_method_id: paymentMethod?.record.id ?? payment.payment_method_id,
     updated_at: now,
   };
   const view = paymentView(
@@ -230,6 +310,7 @@ export async function applyAnswer(
     errorCode,
     transaction,
     invoicePaid: answer.approved,
+    ...(paymentMethod ? { paymentMethod } : {}),
     events,
     now,
     ...(authentication === null
@@ -250,6 +331,38 @@ export async function applyAnswer(
           }),
   });
   return attemptOutcome(invoice.id, payment.id, errorCode);
+}
+
+/**
+ * The saved card an approved payment leaves when the shopper consented: the customer's card with
+ * the same number (updated with the new vaulting and expiry) or a new one.
+ */
+async function cardToSave(
+  services: Services,
+  payment: PaymentRecord,
+  now: number,
+): Promise<PaymentCompletion['paymentMethod']> {
+  if (payment.save_card !== 1 || !payment.customer_id) return undefined;
+  const vaulted = await services.store.findVaultCard(payment.app_id, payment.vault_card_id);
+  if (!vaulted) throw new Error(`vault card ${payment.vault_card_id} of ${payment.id} is missing`);
+  const same = await services.store.findSameSavedCard(
+    payment.app_id,
+    payment.customer_id,
+    services.vault.fingerprints(services.vault.decrypt(vaulted.pan_ciphertext)),
+  );
+  const record: PaymentMethodRecord = {
+    id: same?.id ?? newId('pm'),
+    app_id: payment.app_id,
+    customer_id: payment.customer_id,
+    vault_card_id: payment.vault_card_id,
+    brand: payment.brand,
+    last4: payment.last4,
+    exp_month: payment.exp_month,
+    exp_year: payment.exp_year,
+    created_at: same?.created_at ?? now,
+    detached_at: null,
+  };
+  return { record, existing: same !== undefined };
 }
 
 /** The frame's view of an ended attempt. */

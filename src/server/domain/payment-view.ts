@@ -39,6 +39,9 @@ export function paymentView(
     error: code
       ? { code, message: catalogEntry(code).title, retryable: catalogEntry(code).retryable }
       : null,
+    customer: payment.customer_id,
+    payment_method: payment.payment_method_id,
+    initiator: payment.initiator as Payment['initiator'],
     authentication: authentication ? authenticationView(authentication) : null,
     transactions: transactions.map((t) => ({
       id: t.id,

@@ -81,7 +81,7 @@ export async function createPayment(
   const result = await payInvoice(
     services,
     invoice,
-    body.card,
+    { kind: 'new', input: body.card, save: false },
     body.type === 'DB' ? 'automatic' : 'manual',
     {
       windowSize: body.challenge_window_size ?? '05',

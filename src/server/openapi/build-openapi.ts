@@ -33,6 +33,7 @@ export interface OpenApiDocument {
 const TAG_DESCRIPTIONS: Record<Tag, string> = {
   [Tag.invoices]: 'What the merchant wants paid, and its checkout.',
   [Tag.payments]: 'Attempts to pay an invoice, and the back office: capture, void, refund, rebill.',
+  [Tag.customers]: 'Customers and the cards they saved with consent, for checkouts and MIT.',
   [Tag.checkout]: 'Called by the checkout frame, authorised by the checkout token alone.',
   [Tag.webhooks]:
     'Where signed events are delivered (Standard Webhooks), the signing secret and the event log.',

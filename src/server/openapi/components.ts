@@ -5,6 +5,13 @@ import {
   confirmCheckoutSchema,
   confirmResultSchema,
 } from '../../protocol/checkout';
+import {
+  createCustomerSchema,
+  customerSchema,
+  detachPaymentMethodSchema,
+  payInvoiceSchema,
+  paymentMethodSchema,
+} from '../../protocol/customers';
 import { errorCodeSchema, fieldErrorSchema, problemSchema } from '../../protocol/errors';
 import { createInvoiceSchema, invoiceSchema, lineItemSchema } from '../../protocol/invoices';
 import { amountSchema, currencySchema } from '../../protocol/money';
@@ -113,8 +120,16 @@ component(createdPaymentSchema, 'CreatedPayment', 'response');
 component(validationResultSchema, 'ValidationResult', 'response');
 component(rebillResultSchema, 'RebillResult', 'response', byStatus);
 
+component(createCustomerSchema, 'CreateCustomer', 'request');
+component(paymentMethodSchema, 'PaymentMethod', 'response');
+component(customerSchema, 'Customer', 'response');
+component(detachPaymentMethodSchema, 'DetachPaymentMethod', 'request');
+component(payInvoiceSchema, 'PayInvoice', 'request');
+
 component(checkoutSummarySchema, 'CheckoutSummary', 'response');
-component(confirmCheckoutSchema, 'ConfirmCheckout', 'request');
+component(confirmCheckoutSchema, 'ConfirmCheckout', 'request', {
+  oneOf: [{ required: ['card'] }, { required: ['saved_card'] }],
+});
 component(confirmResultSchema, 'ConfirmResult', 'response', byStatus);
 component(cancelChallengeSchema, 'CancelChallenge', 'request');
 

@@ -13,6 +13,7 @@ export type Auth = (typeof Auth)[keyof typeof Auth];
 export const Tag = {
   invoices: 'Invoices',
   payments: 'Payments',
+  customers: 'Customers',
   checkout: 'Checkout',
   webhooks: 'Webhooks',
   testMode: 'Test mode',

@@ -9,6 +9,12 @@ import type { ErrorCode } from '../../protocol/error-codes';
 import { idSchema } from '../../protocol/ids';
 import { createInvoiceSchema, invoiceSchema } from '../../protocol/invoices';
 import {
+  createCustomerSchema,
+  customerSchema,
+  detachPaymentMethodSchema,
+  payInvoiceSchema,
+} from '../../protocol/customers';
+import {
   chargebackSchema,
   createdPaymentSchema,
   createPaymentSchema,
@@ -39,6 +45,7 @@ import { Auth, Tag, type Endpoint } from './endpoint';
 
 const invoiceId = { id: { schema: idSchema('inv'), description: 'The invoice, `inv_…`.' } };
 const paymentId = { id: { schema: idSchema('pay'), description: 'The payment, `pay_…`.' } };
+const customerId = { id: { schema: idSchema('cus'), description: 'The customer, `cus_…`.' } };
 const eventId = { id: { schema: idSchema('evt'), description: 'The event, `evt_…`.' } };
 const token = { token: { schema: idSchema('ct'), description: 'The checkout token, `ct_…`.' } };
 const CARD_CHECKS: ErrorCode[] = ['invalid_card_number', 'invalid_expiry', 'invalid_cvc'];
@@ -63,7 +70,7 @@ export const ENDPOINTS: Endpoint[] = [
     auth: Auth.secretKey,
     body: { schema: createInvoiceSchema, required: true },
     success: answers(invoiceSchema, 'The invoice, open, with its checkout.', 201),
-    errors: [],
+    errors: ['customer_not_found'],
   },
   {
     method: 'get',
@@ -89,6 +96,72 @@ export const ENDPOINTS: Endpoint[] = [
     body: noOptions(cancelInvoiceSchema),
     success: answers(invoiceSchema, 'The invoice, canceled.'),
     errors: ['invoice_not_found', 'invoice_not_open', 'payment_in_progress'],
+  },
+  {
+    method: 'post',
+    path: '/v1/invoices/{id}/pay',
+    operationId: 'payInvoice',
+    tag: Tag.invoices,
+    summary: 'Charge a saved card (MIT)',
+    description:
+      'Pays an open invoice with a card the customer saved with consent, without the shopper ' +
+      '(merchant-initiated: no challenge, no security code). A decline is an answer with ' +
+      '`status: failed`, not an HTTP error.',
+    auth: Auth.secretKey,
+    params: invoiceId,
+    body: { schema: payInvoiceSchema, required: true },
+    success: answers(createdPaymentSchema, 'The payment attempt, whatever its outcome.', 201),
+    errors: [
+      'invoice_not_found',
+      'invoice_expired',
+      'customer_mismatch',
+      'payment_method_not_found',
+      'expired_card',
+      ...PAY_REFUSALS,
+    ],
+  },
+  {
+    method: 'post',
+    path: '/v1/customers',
+    operationId: 'createCustomer',
+    tag: Tag.customers,
+    summary: 'Create a customer',
+    description:
+      'Someone who pays you more than once. Name them on an invoice (`customer`) and the ' +
+      'checkout offers to save their card, and their saved cards next time.',
+    auth: Auth.secretKey,
+    body: noOptions(createCustomerSchema),
+    success: answers(customerSchema, 'The customer, with no saved cards yet.', 201),
+    errors: [],
+  },
+  {
+    method: 'get',
+    path: '/v1/customers/{id}',
+    operationId: 'getCustomer',
+    tag: Tag.customers,
+    summary: 'Get a customer',
+    description: 'Reads a customer with their saved cards, newest first.',
+    auth: Auth.secretKey,
+    params: customerId,
+    success: answers(customerSchema, 'The customer.'),
+    errors: ['customer_not_found'],
+  },
+  {
+    method: 'post',
+    path: '/v1/customers/{id}/payment_methods/{pm}/detach',
+    operationId: 'detachPaymentMethod',
+    tag: Tag.customers,
+    summary: 'Remove a saved card',
+    description:
+      'The card is no longer offered in the checkout nor chargeable; payments made with it keep it.',
+    auth: Auth.secretKey,
+    params: {
+      ...customerId,
+      pm: { schema: idSchema('pm'), description: 'The saved card, `pm_…`.' },
+    },
+    body: noOptions(detachPaymentMethodSchema),
+    success: answers(customerSchema, 'The customer, without the card.'),
+    errors: ['customer_not_found', 'payment_method_not_found'],
   },
   {
     method: 'post',
@@ -202,13 +275,21 @@ export const ENDPOINTS: Endpoint[] = [
     tag: Tag.checkout,
     summary: 'Pay a checkout',
     description:
-      'The shopper pays with the card the frame collected. A decline is an answer with ' +
-      '`status: failed`; repeated failures lock the checkout and the client address.',
+      "The shopper pays with the card the frame collected (saved to the invoice's customer when " +
+      '`save_card` is true), or with a saved card and its security code typed again. A decline ' +
+      'is an answer with `status: failed`; repeated failures lock the checkout and the client ' +
+      'address.',
     auth: Auth.checkoutToken,
     params: token,
     body: { schema: confirmCheckoutSchema, required: true },
     success: answers(confirmResultSchema, 'The outcome.'),
-    errors: ['checkout_not_found', 'checkout_expired', ...PAY_REFUSALS, ...CARD_CHECKS],
+    errors: [
+      'checkout_not_found',
+      'checkout_expired',
+      'payment_method_not_found',
+      ...PAY_REFUSALS,
+      ...CARD_CHECKS,
+    ],
   },
   {
     method: 'get',

@@ -27,6 +27,8 @@ export const FIELD_NOTES: Record<string, ComponentNotes> = {
       success_url: 'Where the hosted page sends the shopper after paying.',
       cancel_url: 'Where the hosted page sends the shopper who gives up.',
       metadata: 'Yours, returned as sent.',
+      customer:
+        'The customer paying, `cus_…`: the checkout offers their saved cards and to save a new one.',
     },
   },
   CancelInvoice: { description: 'No options: send `{}` or no body.' },
@@ -36,6 +38,7 @@ export const FIELD_NOTES: Record<string, ComponentNotes> = {
       ...money,
       ...timestamps,
       payment_id: 'The payment that paid it, once paid.',
+      customer: 'The customer it is for, or null.',
       checkout: 'Hand `token` to the page; it reveals only the invoice summary and expires.',
     },
   },
@@ -86,7 +89,14 @@ export const FIELD_NOTES: Record<string, ComponentNotes> = {
   },
   Payment: {
     description: 'One attempt to pay an invoice, with its money movements.',
-    fields: { ...money, ...timestamps, error: 'Set when the payment `failed`.' },
+    fields: {
+      ...money,
+      ...timestamps,
+      error: 'Set when the payment `failed`.',
+      customer: 'The invoice’s customer, or null.',
+      payment_method: 'The saved card paid with, or the one this payment saved with consent.',
+      initiator: '`customer`: the shopper paid; `merchant`: you charged a saved card (MIT).',
+    },
   },
   ChallengeAction: { description: 'A form POST the shopper’s browser must make to its issuer.' },
   CreatedPayment: {
@@ -106,9 +116,40 @@ export const FIELD_NOTES: Record<string, ComponentNotes> = {
       ...money,
       allowed_origins: 'Origins allowed to embed the checkout.',
       payment_id: 'The payment that paid the invoice, so a late frame can still report success.',
+      customer: 'Set when the invoice names a customer: their unexpired saved cards, newest first.',
     },
   },
-  ConfirmCheckout: { description: 'Card data as the frame sends it; every rule is re-checked.' },
+  ConfirmCheckout: {
+    description: 'Card data as the frame sends it; every rule is re-checked.',
+    fields: {
+      card: 'A new card. Send either `card` or `saved_card`.',
+      save_card: 'The shopper consented to save the new card to the invoice’s customer.',
+      saved_card: 'A saved card of the invoice’s customer, with its security code typed again.',
+    },
+  },
+  CreateCustomer: {
+    description: 'Someone who pays you more than once; every field is optional.',
+    fields: { metadata: 'Yours, returned as sent.' },
+  },
+  PaymentMethod: {
+    description: 'A card the customer saved with consent; never the number or security code.',
+    fields: {
+      ...timestamps,
+      card: 'Brand, last four digits, expiry, and a fingerprint: the same number gives the same one.',
+    },
+  },
+  Customer: {
+    description: 'A customer with their saved cards, newest first.',
+    fields: { ...timestamps, metadata: 'Yours, returned as sent.' },
+  },
+  DetachPaymentMethod: { description: 'No options: send `{}` or no body.' },
+  PayInvoice: {
+    description: 'Charge a saved card without the shopper (merchant-initiated).',
+    fields: {
+      customer: 'The customer, `cus_…`; must be the invoice’s when it names one.',
+      payment_method: 'One of their saved cards, `pm_…`.',
+    },
+  },
   ConfirmResult: {
     description: 'A decline is an answer (`status: failed`), not an HTTP error.',
   },

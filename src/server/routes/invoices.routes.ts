@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod/mini';
 import { createInvoiceSchema } from '../../protocol/invoices';
 import { idSchema } from '../../protocol/ids';
+import { payInvoiceSchema } from '../../protocol/customers';
+import { chargeSavedCard } from '../domain/customers';
 import { cancelInvoice, createInvoice, getInvoice, invoiceView } from '../domain/invoices';
 import type { Services } from '../domain/services';
 import { parseWith } from './problem';
@@ -24,5 +26,11 @@ export function invoiceRoutes(app: FastifyInstance, services: Services): void {
     const { id } = parseWith(invoiceParams, request.params);
     parseWith(z.strictObject({}), request.body ?? {});
     return invoiceView(await cancelInvoice(services, request.merchant, id), services);
+  });
+
+  app.post('/v1/invoices/:id/pay', async (request, reply) => {
+    const { id } = parseWith(invoiceParams, request.params);
+    const body = parseWith(payInvoiceSchema, request.body);
+    return reply.code(201).send(await chargeSavedCard(services, request.merchant, id, body));
   });
 }

@@ -130,6 +130,62 @@ describe('real answers match the OpenAPI document', () => {
     await call('post', '/v1/invoices/{id}/cancel', { params: { id: third.id }, status: 409 });
   });
 
+  it('for customers, saved cards and a merchant-initiated payment', async () => {
+    const customer = await call('post', '/v1/customers', {
+      body: { email: 'ada@example.com', name: 'Ada' },
+      status: 201,
+    });
+    const invoice = await call('post', '/v1/invoices', {
+      body: { currency: 'EUR', order_id: 'order-8', amount: 700, customer: customer.id },
+      status: 201,
+    });
+    const token = (invoice.checkout as { token: string }).token;
+    const paid = await call('post', '/v1/checkout/{token}/confirm', {
+      params: { token },
+      body: { ...cardBody('4242424242424242'), save_card: true },
+      status: 200,
+    });
+    const payment = await call('get', '/v1/payments/{id}', {
+      params: { id: String(paid.payment_id) },
+      status: 200,
+    });
+    const pm = String(payment.payment_method);
+    const next = await call('post', '/v1/invoices', {
+      body: { currency: 'EUR', order_id: 'order-9', amount: 700, customer: customer.id },
+      status: 201,
+    });
+    const nextToken = (next.checkout as { token: string }).token;
+    await call('get', '/v1/checkout/{token}', { params: { token: nextToken }, status: 200 });
+    await call('post', '/v1/checkout/{token}/confirm', {
+      params: { token: nextToken },
+      body: { saved_card: { id: pm, cvc: '123' } },
+      status: 200,
+    });
+    await call('get', '/v1/customers/{id}', { params: { id: customer.id }, status: 200 });
+    const renewal = await call('post', '/v1/invoices', {
+      body: { currency: 'EUR', order_id: 'order-10', amount: 700, customer: customer.id },
+      status: 201,
+    });
+    await call('post', '/v1/invoices/{id}/pay', {
+      params: { id: renewal.id },
+      body: { customer: customer.id, payment_method: pm },
+      status: 201,
+    });
+    await call('post', '/v1/invoices/{id}/pay', {
+      params: { id: renewal.id },
+      body: { customer: customer.id, payment_method: pm },
+      status: 409,
+    });
+    await call('post', '/v1/customers/{id}/payment_methods/{pm}/detach', {
+      params: { id: customer.id, pm },
+      status: 200,
+    });
+    await call('post', '/v1/customers/{id}/payment_methods/{pm}/detach', {
+      params: { id: customer.id, pm },
+      status: 404,
+    });
+  });
+
   it('for problems: unknown ids, invalid bodies, declines', async () => {
     await call('get', '/v1/invoices/{id}', { params: { id: 'inv_0000000000' }, status: 404 });
     await call('get', '/v1/payments/{id}', { params: { id: 'nope' }, status: 400 });

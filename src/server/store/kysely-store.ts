@@ -14,7 +14,9 @@ import * as transactionStatus from './migrations/005-transaction-status';
 import * as webhookMigration from './migrations/006-webhooks';
 import * as orderCheck from './migrations/007-order-check';
 import * as payForm from './migrations/008-pay-form';
+import * as customersMigration from './migrations/009-customers';
 import * as auth from './authentication-queries';
+import * as customers from './customer-queries';
 import {
   expireInvoice,
   listLapsedAuthorizations,
@@ -28,6 +30,7 @@ import type {
   AppRecord,
   AuthenticationOutcome,
   AuthenticationRecord,
+  CustomerRecord,
   EventRecord,
   IdempotencyClaim,
   IdempotencyRecord,
@@ -35,8 +38,10 @@ import type {
   NewEvent,
   PaymentChange,
   PaymentCompletion,
+  PaymentMethodRecord,
   PaymentRecord,
   PaymentWithTransactions,
+  SavedCardRecord,
   StartPaymentResult,
   Store,
   TransactionRecord,
@@ -71,6 +76,7 @@ class Migrations implements MigrationProvider {
       '006-webhooks': { up: (db) => webhookMigration.up(db) },
       '007-order-check': { up: (db) => orderCheck.up(db) },
       '008-pay-form': { up: (db) => payForm.up(db) },
+      '009-customers': { up: (db) => customersMigration.up(db) },
     };
   }
 }
@@ -198,7 +204,7 @@ export class KyselyStore implements Store {
     });
   }
 
-  startPayment(card: VaultCardRecord, payment: PaymentRecord): Promise<StartPaymentResult> {
+  startPayment(card: VaultCardRecord | null, payment: PaymentRecord): Promise<StartPaymentResult> {
     return this.db.transaction().execute(async (tx) => {
       // The conditional update is the lock: of two concurrent attempts exactly one claims it.
       const claimed = await tx
@@ -216,7 +222,7 @@ export class KyselyStore implements Store {
           .executeTakeFirst();
         return invoice?.status === 'open' ? 'payment_in_progress' : 'invoice_not_open';
       }
-      await tx.insertInto('vault_cards').values(card).execute();
+      if (card) await tx.insertInto('vault_cards').values(card).execute();
       await tx.insertInto('payments').values(payment).execute();
       return 'started';
     });
@@ -226,13 +232,19 @@ export class KyselyStore implements Store {
     return this.db.transaction().execute(async (tx) => {
       const moved = await tx
         .updateTable('payments')
-        .set({ status: c.status, error_code: c.errorCode, updated_at: c.now })
+        .set({
+          status: c.status,
+          error_code: c.errorCode,
+          updated_at: c.now,
+          ...(c.paymentMethod ? { payment_method_id: c.paymentMethod.record.id } : {}),
+        })
         .where('id', '=', c.paymentId)
         .where('status', '=', c.from)
         .executeTakeFirst();
       if (moved.numUpdatedRows === 0n) {
         throw new PayframeError('illegal_transition', `payment ${c.paymentId} is not ${c.from}`);
       }
+      if (c.paymentMethod) await customers.savePaymentMethod(tx, c.paymentMethod);
       if (c.transaction) await tx.insertInto('transactions').values(c.transaction).execute();
       if (c.authentication) {
         await tx.insertInto('authentications').values(c.authentication).execute();
@@ -443,6 +455,40 @@ export class KyselyStore implements Store {
       .orderBy('seq')
       .execute();
   }
+
+  insertCustomer(customer: CustomerRecord): Promise<void> {
+    return customers.insertCustomer(this.db, customer);
+  }
+
+  findCustomer(appId: string, id: string): Promise<CustomerRecord | undefined> {
+    return customers.findCustomer(this.db, appId, id);
+  }
+
+  listSavedCards(appId: string, customerId: string): Promise<SavedCardRecord[]> {
+    return customers.listSavedCards(this.db, appId, customerId);
+  }
+
+  findSavedCard(appId: string, id: string): Promise<SavedCardRecord | undefined> {
+    return customers.findSavedCard(this.db, appId, id);
+  }
+
+  findSameSavedCard(
+    appId: string,
+    customerId: string,
+    fingerprints: readonly string[],
+  ): Promise<PaymentMethodRecord | undefined> {
+    return customers.findSameSavedCard(this.db, appId, customerId, fingerprints);
+  }
+
+  detachPaymentMethod(
+    appId: string,
+    customerId: string,
+    id: string,
+    now: number,
+  ): Promise<boolean> {
+    return customers.detachPaymentMethod(this.db, appId, customerId, id, now);
+  }
+
   leaseDueEvents(request: webhooks.LeaseRequest): Promise<webhooks.LeasedEvent[]> {
     return webhooks.leaseDueEvents(this.db, this.dialect, request);
   }

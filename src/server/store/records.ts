@@ -2,9 +2,11 @@ import type { Selectable, Insertable } from 'kysely';
 import type {
   AppsTable,
   AuthenticationsTable,
+  CustomersTable,
   EventsTable,
   IdempotencyRecordsTable,
   InvoicesTable,
+  PaymentMethodsTable,
   PaymentsTable,
   TransactionsTable,
   VaultCardsTable,
@@ -18,6 +20,10 @@ export type AppRecord = Selectable<AppsTable>;
 export type InvoiceRecord = Selectable<InvoicesTable>;
 export type VaultCardRecord = Selectable<VaultCardsTable>;
 export type PaymentRecord = Selectable<PaymentsTable>;
+export type CustomerRecord = Selectable<CustomersTable>;
+export type PaymentMethodRecord = Selectable<PaymentMethodsTable>;
+/** A saved card with the fingerprint of its vaulted number. */
+export type SavedCardRecord = PaymentMethodRecord & { fingerprint: string };
 export type TransactionRecord = Selectable<TransactionsTable>;
 export type NewEvent = Omit<Insertable<EventsTable>, 'seq'>;
 export type EventRecord = Selectable<EventsTable>;
@@ -59,6 +65,8 @@ export interface PaymentCompletion {
     expect: 'pending' | 'authorizing';
     outcome: AuthenticationOutcome;
   };
+  /** The card saved to the customer (shopper's consent), when an approved payment asked for it. */
+  paymentMethod?: { record: PaymentMethodRecord; existing: boolean };
   events: NewEvent[];
   now: number;
 }
@@ -130,9 +138,10 @@ export interface Store {
 
   /**
    * Saves a payment attempt before the acquirer is called: claims the open invoice for this
-   * attempt, vaults the card and inserts the payment, all or nothing.
+   * attempt, vaults the card (null: a saved card, already vaulted) and inserts the payment, all or
+   * nothing.
    */
-  startPayment(card: VaultCardRecord, payment: PaymentRecord): Promise<StartPaymentResult>;
+  startPayment(card: VaultCardRecord | null, payment: PaymentRecord): Promise<StartPaymentResult>;
   /** Applies the acquirer's answer; fails when the payment is no longer in `completion.from`. */
   completePayment(completion: PaymentCompletion): Promise<void>;
   /**
@@ -170,6 +179,18 @@ export interface Store {
   ): Promise<PaymentWithTransactions | undefined>;
 
   listEvents(appId: string): Promise<EventRecord[]>;
+
+  /** Customers and their saved cards (customer-queries.ts). */
+  insertCustomer(customer: CustomerRecord): Promise<void>;
+  findCustomer(appId: string, id: string): Promise<CustomerRecord | undefined>;
+  listSavedCards(appId: string, customerId: string): Promise<SavedCardRecord[]>;
+  findSavedCard(appId: string, id: string): Promise<SavedCardRecord | undefined>;
+  findSameSavedCard(
+    appId: string,
+    customerId: string,
+    fingerprints: readonly string[],
+  ): Promise<PaymentMethodRecord | undefined>;
+  detachPaymentMethod(appId: string, customerId: string, id: string, now: number): Promise<boolean>;
 
   /** Webhooks: the outbox's delivery queue and the app's endpoint (see webhook-queries.ts). */
   leaseDueEvents(request: LeaseRequest): Promise<LeasedEvent[]>;

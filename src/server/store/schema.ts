@@ -45,6 +45,8 @@ export interface InvoicesTable {
   paid_payment_id: string | null;
   /** The order a simple-form invoice was made for (unique per app); null for API invoices. */
   form_order: string | null;
+  /** The customer the invoice is for: their saved cards are offered and a new one may be saved. */
+  customer_id: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -76,8 +78,43 @@ export interface PaymentsTable {
   exp_month: number;
   exp_year: number;
   error_code: string | null;
+  /** The invoice's customer, when it has one. */
+  customer_id: string | null;
+  /** The saved card paid with, or the one this payment saved (set when it succeeded). */
+  payment_method_id: string | null;
+  /** 1 when the shopper consented to save the card to `customer_id` if the payment succeeds. */
+  save_card: number;
+  /** `customer` (the shopper paid, in the frame or server to server) or `merchant` (MIT). */
+  initiator: string;
   created_at: number;
   updated_at: number;
+}
+
+export interface CustomersTable {
+  id: string;
+  app_id: string;
+  email: string | null;
+  name: string | null;
+  /** JSON object of string metadata. */
+  metadata: string;
+  created_at: number;
+}
+
+/**
+ * A card a customer saved with consent. The number stays in `vault_cards` (encrypted); brand,
+ * last4 and expiry are copied for display. Detached cards are kept for the payments that used them.
+ */
+export interface PaymentMethodsTable {
+  id: string;
+  app_id: string;
+  customer_id: string;
+  vault_card_id: string;
+  brand: string;
+  last4: string;
+  exp_month: number;
+  exp_year: number;
+  created_at: number;
+  detached_at: number | null;
 }
 
 export interface TransactionsTable {
@@ -175,6 +212,8 @@ export interface Database {
   apps: AppsTable;
   invoices: InvoicesTable;
   vault_cards: VaultCardsTable;
+  customers: CustomersTable;
+  payment_methods: PaymentMethodsTable;
   payments: PaymentsTable;
   transactions: TransactionsTable;
   events: EventsTable;

@@ -51,6 +51,7 @@ export function describeStoreContract(name: string, open: () => Promise<TestStor
       processing_payment_id: null,
       paid_payment_id: null,
       form_order: null,
+      customer_id: null,
       created_at: now,
       updated_at: now,
       ...overrides,
@@ -81,6 +82,10 @@ export function describeStoreContract(name: string, open: () => Promise<TestStor
         exp_month: 12,
         exp_year: 2040,
         error_code: null,
+        customer_id: null,
+        payment_method_id: null,
+        save_card: 0,
+        initiator: 'customer',
         created_at: now,
         updated_at: now,
       };

@@ -50,6 +50,7 @@ test('saves a card with consent, pays with it again, then the shop charges it al
 
   // Buy again: the shop's server charges the saved card; no checkout opens.
   await expect(buyAgain).toBeEnabled();
+  const request = page.waitForRequest('**/api/account/buy-again');
   await buyAgain.click();
   await expect(page.locator('#confirmation-note')).toHaveText(
     'Charged to your saved card (Mastercard •••• 4444) by the shop, without a checkout.',
@@ -57,6 +58,19 @@ test('saves a card with consent, pays with it again, then the shop charges it al
   await expect(page.locator('payframe-checkout')).toHaveCount(0);
   const mitPayment = (await page.locator('#confirmation-payment').textContent()) ?? '';
   expect(mitPayment).not.toBe(secondPayment);
+  // The same request again (a second tab, a replay) gets the first answer, not a second charge.
+  const replayed = await page.evaluate(
+    async (body) => {
+      const answer = await fetch('/api/account/buy-again', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      return (await answer.json()) as { payment_id: string };
+    },
+    (await request).postData() ?? '',
+  );
+  expect(replayed.payment_id).toBe(mitPayment);
   // Its signed webhook reached the shop's server like any other payment's.
   await expect(
     page.locator('#webhook-log li').filter({ hasText: 'payment.succeeded' }).filter({

@@ -1,6 +1,13 @@
 // The demo shop's page script. It never sees card data: it asks its own server for a checkout
 // token, mounts <payframe-checkout>, and lets its server validate the payment before confirming.
-const state = { currency: 'EUR', products: [], quantities: new Map(), orderId: null };
+const state = {
+  currency: 'EUR',
+  products: [],
+  quantities: new Map(),
+  orderId: null,
+  // Single use: the shop answers a repeated "buy again" with its first answer.
+  purchaseToken: null,
+};
 const $ = (id) => document.getElementById(id);
 
 // Amounts are integer minor units; the currency's exponent comes from Intl (JPY 0, EUR 2).
@@ -139,6 +146,7 @@ function renderAccount(account) {
     }),
   );
   $('buy-again').disabled = !account.can_buy_again;
+  state.purchaseToken = account.purchase_token;
 }
 
 async function accountRequest(path, body = {}) {
@@ -158,7 +166,11 @@ async function refreshAccount() {
 async function buyAgain() {
   $('buy-again').disabled = true;
   $('shop-message').textContent = 'Charging your saved card…';
-  const response = await fetch('/api/account/buy-again', { method: 'POST' });
+  const response = await fetch('/api/account/buy-again', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token: state.purchaseToken }),
+  });
   const result = response.ok ? await response.json() : { paid: false };
   if (!result.paid) {
     $('shop-message').textContent = `Could not buy again: ${result.message ?? 'please try later.'}`;

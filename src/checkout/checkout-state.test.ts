@@ -214,6 +214,13 @@ describe('afterConfirmError', () => {
     });
   });
 
+  it('keeps the form when the saved card was removed meanwhile, so another card can pay', () => {
+    const error = new CheckoutApiError('payment_method_not_found', 404, 'gone');
+    expect(afterConfirmError(error, 'inv_1', en)).toEqual({
+      view: { name: 'entry', message: en.errors.payment_method_not_found },
+    });
+  });
+
   it.each([
     ['checkout_expired', 410],
     ['invoice_not_open', 409],

@@ -179,7 +179,10 @@ export function afterConfirmError(
   strings: Strings,
 ): Transition {
   if (error.code === 'network') return { view: { name: 'entry', message: strings.networkError } };
-  if (error.retryable) return { view: { name: 'entry', message: messageFor(strings, error.code) } };
+  // A saved card removed (or expired) since the frame listed it: another card may still pay.
+  if (error.retryable || error.code === 'payment_method_not_found') {
+    return { view: { name: 'entry', message: messageFor(strings, error.code) } };
+  }
   const { code, message } = error;
   return finalFailure(invoiceId, { code, message }, messageFor(strings, code));
 }

@@ -18,6 +18,7 @@ const stores = await storesUnderTest();
 /** Every card number a flow below sends, each through another door into the server. */
 const PANS = {
   savedInCheckout: '4242424242424242',
+  notSaved: '378282246310005',
   serverToServer: '5555555555554444',
   challengedAndSaved: '4000000000003220',
   declined: '4000000000000002',
@@ -97,6 +98,13 @@ describe.each(stores)('card data at rest and in logs on %s', (name, open) => {
     const rebill = await post(`/v1/payments/${first.payment_id}/rebill`, { amount: 100 });
     expect((await rebill.json()).status).toBe('succeeded');
 
+    // Checkout without consent: vaulted for this payment only.
+    const plain = await confirm((await invoice(customer)).checkout.token, {
+      ...card(PANS.notSaved, { cvc: '9876' }),
+      save_card: false,
+    });
+    expect(plain.status).toBe('succeeded');
+
     // Server to server, the number typed with spaces.
     const s2s = await post('/v1/payments', {
       invoice: (await invoice()).id,
@@ -128,6 +136,12 @@ describe.each(stores)('card data at rest and in logs on %s', (name, open) => {
       body: new URLSearchParams({ cres }).toString(),
       redirect: 'manual',
     });
+    const saved = (await (await server.merchant(`/v1/customers/${customer}`)).json())
+      .payment_methods;
+    expect(saved.map((m: { card: { last4: string } }) => m.card.last4).sort()).toEqual([
+      '3220',
+      '4242',
+    ]);
 
     // Refused cards: a decline, a number failing Luhn, a number typed into the name field.
     const token = (await invoice()).checkout.token;

@@ -41,6 +41,10 @@ export const LOG_REDACT = [
   '*.number',
   'cvc',
   '*.cvc',
+  '*.*.cvc',
+  'saved_card',
+  '*.saved_card',
+  '*.*.saved_card',
 ];
 
 /** Checkout tokens are bearer credentials for one invoice: logged URLs show only their prefix. */

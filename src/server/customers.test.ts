@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AuthorizationRequest } from './acquirer/acquirer';
 import { SandboxAcquirer } from './acquirer/sandbox-acquirer';
 import { createMerchantApp } from './domain/apps';
 import { createVault, generateVaultKey } from './vault/vault';
@@ -363,9 +364,10 @@ describe.each(stores)('customers, saved cards and MIT on %s', (_name, open) => {
     const customer = await newCustomer();
     const saved = await saveCard(customer);
     const sandbox = new SandboxAcquirer();
+    const asked: AuthorizationRequest[] = [];
     server.services.acquirer = {
       authorize: async (request) => {
-        expect(request.cvc).toBeUndefined();
+        asked.push(request);
         return { approved: false, code: 'insufficient_funds', reference: request.reference ?? '' };
       },
       lookup: (reference) => sandbox.lookup(reference),
@@ -379,6 +381,68 @@ describe.each(stores)('customers, saved cards and MIT on %s', (_name, open) => {
       error: { code: 'insufficient_funds', retryable: true },
     });
     expect((await get(`/v1/invoices/${invoice.id}`)).status).toBe('open');
+    // Sent as a stored-credential charge without a security code, which is never stored.
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toMatchObject({ initiator: 'merchant' });
+    expect(asked[0]!.cvc).toBeUndefined();
+
+    // The merchant's retries never lock the shopper's checkout, nor the reverse.
+    for (let i = 0; i < 6; i++) {
+      const retry = await pay(invoice.id, { customer, payment_method: saved });
+      expect((await retry.json()).status).toBe('failed');
+    }
+    server.services.acquirer = sandbox;
+    const shopper = await confirmed(invoice.checkout.token, cardBody(VISA));
+    expect(shopper.status).toBe('succeeded');
+  });
+
+  it('does not use up the Idempotency-Key when the shopper is paying the invoice right now', async () => {
+    const customer = await newCustomer();
+    const saved = await saveCard(customer);
+    const invoice = await invoiceFor(customer);
+    const sandbox = new SandboxAcquirer();
+    let release = () => {};
+    server.services.acquirer = {
+      authorize: () =>
+        new Promise((resolve) => {
+          release = () => resolve({ approved: false, code: 'card_declined', reference: '' });
+        }),
+      lookup: (reference) => sandbox.lookup(reference),
+    };
+    const shopper = confirmed(invoice.checkout.token, cardBody(VISA));
+    await expect.poll(async () => (await get(`/v1/invoices/${invoice.id}`)).status).toBe('open');
+    const held = async () =>
+      (await store.store.findInvoice(server.appId, invoice.id))?.processing_payment_id;
+    await expect.poll(held).not.toBeNull();
+    const headers = { 'idempotency-key': 'renewal-7' };
+    await expectProblem(
+      await pay(invoice.id, { customer, payment_method: saved }, headers),
+      409,
+      'payment_in_progress',
+    );
+    release();
+    expect((await shopper).status).toBe('failed');
+    server.services.acquirer = sandbox;
+    const retried = await pay(invoice.id, { customer, payment_method: saved }, headers);
+    expect(retried.status).toBe(201);
+    expect(retried.headers.get('idempotent-replayed')).toBeNull();
+    expect((await retried.json()).status).toBe('captured');
+  });
+
+  it('stops rebilling a payment once its saved card is detached', async () => {
+    const customer = await newCustomer();
+    const saved = await saveCard(customer);
+    const invoice = await invoiceFor(customer);
+    const mit = await (await pay(invoice.id, { customer, payment_method: saved })).json();
+    expect(
+      (await (await post(`/v1/payments/${mit.id}/rebill`, { amount: 100 })).json()).status,
+    ).toBe('succeeded');
+    await post(`/v1/customers/${customer}/payment_methods/${saved}/detach`);
+    await expectProblem(
+      await post(`/v1/payments/${mit.id}/rebill`, { amount: 100 }),
+      409,
+      'payment_not_rebillable',
+    );
   });
 
   it('refuses MIT with the wrong customer, a detached card or an expired one', async () => {
@@ -392,13 +456,17 @@ describe.each(stores)('customers, saved cards and MIT on %s', (_name, open) => {
       409,
       'customer_mismatch',
     );
-    // An invoice without a customer may be charged to any customer's own card.
+    // An invoice without a customer may be charged to a customer's own card, not another's.
     const anonymous = await invoiceFor(null);
     await expectProblem(
       await pay(anonymous.id, { customer: grace, payment_method: saved }),
       404,
       'payment_method_not_found',
     );
+    const charged = await (
+      await pay(anonymous.id, { customer: ada, payment_method: saved })
+    ).json();
+    expect(charged).toMatchObject({ status: 'captured', customer: ada, payment_method: saved });
     await expectProblem(
       await pay(adasInvoice.id, { customer: ada, payment_method: 'pm' }),
       400,

@@ -55,9 +55,15 @@ it('censors card fields wherever code logs them', () => {
   server.app.log.info({ card }, 'top level');
   server.app.log.info({ body: { card } }, 'nested');
   server.app.log.info({ request: { body: { card } } }, 'deeper');
+  // A saved card's security code, typed again in the checkout.
+  server.app.log.info({ body: { saved_card: { id: 'pm_1', cvc: '456' } } }, 'saved');
+  server.app.log.info({ request: { body: { saved_card: { cvc: '789' } } } }, 'saved deeper');
   const log = lines.join('');
   expect(log).toContain('deeper');
+  expect(log).toContain('saved deeper');
   expect(log).not.toContain('4242424242424242');
   expect(log).not.toContain('"123"');
+  expect(log).not.toContain('456');
+  expect(log).not.toContain('789');
   expect(log).toContain('[Redacted]');
 });

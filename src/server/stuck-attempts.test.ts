@@ -39,14 +39,19 @@ describe.each(stores)('attempts whose process died mid-call on %s', (_name, open
   }
 
   /** Starts a confirm that will hang, and waits until its attempt is saved as processing. */
-  async function hungAttempt() {
-    const body = { currency: 'EUR', order_id: 'order-9', amount: 1800 };
+  async function hungAttempt(customer?: string) {
+    const body = {
+      currency: 'EUR',
+      order_id: 'order-9',
+      amount: 1800,
+      ...(customer ? { customer } : {}),
+    };
     const invoice = await (await server.merchant('/v1/invoices', { body })).json();
     const aborted = new AbortController();
     void fetch(`${server.url}/v1/checkout/${invoice.checkout.token}/confirm`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(cardBody('4242424242424242')),
+      body: JSON.stringify({ ...cardBody('4242424242424242'), save_card: customer !== undefined }),
       signal: aborted.signal,
     }).catch(() => undefined);
     const processing = () =>
@@ -62,6 +67,18 @@ describe.each(stores)('attempts whose process died mid-call on %s', (_name, open
 
   const advance = (seconds: number) =>
     server.merchant('/v1/test/clock/advance', { body: { seconds } });
+
+  it('saves the consented card when the sweep completes a charged attempt', async () => {
+    server.services.acquirer = hangingAcquirer(true);
+    const customer = (await (await server.merchant('/v1/customers', { body: {} })).json()).id;
+    const { paymentId } = await hungAttempt(customer);
+    await advance(150);
+    const payment = await (await server.merchant(`/v1/payments/${paymentId}`)).json();
+    expect(payment).toMatchObject({ status: 'captured', customer });
+    const saved = (await (await server.merchant(`/v1/customers/${customer}`)).json())
+      .payment_methods;
+    expect(saved.map((m: { id: string }) => m.id)).toEqual([payment.payment_method]);
+  });
 
   it('completes a charged attempt from the acquirer’s record: captured, invoice paid', async () => {
     server.services.acquirer = hangingAcquirer(true);

@@ -72,6 +72,8 @@ export const de = {
       'Beim Verarbeiten Ihrer Karte ist ein Fehler aufgetreten. Versuchen Sie es gleich noch einmal.',
     invalid_card_number: 'Ihre Kartennummer ist ungültig.',
     invalid_expiry: 'Das Ablaufdatum Ihrer Karte ist ungültig.',
+    payment_method_not_found:
+      'Diese gespeicherte Karte ist nicht mehr verfügbar. Versuchen Sie es mit einer anderen Karte.',
     invalid_cvc: 'Der Sicherheitscode Ihrer Karte ist ungültig.',
     checkout_not_found:
       'Dieser Bezahllink ist ungültig. Kehren Sie zum Shop zurück und beginnen Sie von vorn.',

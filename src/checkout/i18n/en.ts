@@ -10,6 +10,7 @@ const errors = {
   invalid_card_number: 'Your card number is invalid.',
   invalid_expiry: "Your card's expiry date is invalid.",
   invalid_cvc: "Your card's security code is invalid.",
+  payment_method_not_found: 'This saved card is no longer available. Try another card.',
   checkout_not_found: 'This checkout link is not valid. Return to the shop and start again.',
   checkout_expired: 'This checkout has expired. Return to the shop and start again.',
   invoice_not_open: 'This invoice can no longer be paid.',

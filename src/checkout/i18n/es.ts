@@ -70,6 +70,8 @@ export const es = {
       'Se ha producido un error al procesar tu tarjeta. Vuelve a intentarlo en unos instantes.',
     invalid_card_number: 'El número de tu tarjeta no es válido.',
     invalid_expiry: 'La fecha de caducidad de tu tarjeta no es válida.',
+    payment_method_not_found:
+      'Esta tarjeta guardada ya no está disponible. Prueba con otra tarjeta.',
     invalid_cvc: 'El código de seguridad de tu tarjeta no es válido.',
     checkout_not_found: 'Este enlace de pago no es válido. Vuelve a la tienda y empieza de nuevo.',
     checkout_expired: 'Este pago ha caducado. Vuelve a la tienda y empieza de nuevo.',

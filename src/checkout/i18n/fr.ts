@@ -69,6 +69,8 @@ export const fr = {
       'Une erreur s’est produite lors du traitement de votre carte. Réessayez dans un instant.',
     invalid_card_number: 'Votre numéro de carte n’est pas valide.',
     invalid_expiry: 'La date d’expiration de votre carte n’est pas valide.',
+    payment_method_not_found:
+      'Cette carte enregistrée n’est plus disponible. Essayez avec une autre carte.',
     invalid_cvc: 'Le code de sécurité de votre carte n’est pas valide.',
     checkout_not_found:
       'Ce lien de paiement n’est pas valide. Retournez sur la boutique et recommencez.',

@@ -17,6 +17,11 @@ export interface AuthorizationRequest {
    * remembers answers in memory, per process.
    */
   reference?: string;
+  /**
+   * `merchant` for a charge of a stored card without the shopper (MIT, rebill): a processor flags
+   * it as a stored-credential transaction, out of scope of 3-D Secure. Absent: the shopper paid.
+   */
+  initiator?: 'customer' | 'merchant';
 }
 
 export type DeclineCode = Extract<

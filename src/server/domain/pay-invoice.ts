@@ -132,10 +132,13 @@ export async function payInvoice(
 ): Promise<ConfirmResult> {
   const now = services.now();
   const card = await resolveCard(services, invoice, source, now);
-  if ((await services.store.countFailedPayments(invoice.id)) >= services.config.maxFailedAttempts) {
+  const merchantInitiated = source.kind === 'saved' && source.cvc === null;
+  if (
+    !merchantInitiated &&
+    (await services.store.countFailedPayments(invoice.id)) >= services.config.maxFailedAttempts
+  ) {
     throw new PayframeError('too_many_attempts');
   }
-  const merchantInitiated = source.kind === 'saved' && source.cvc === null;
   const payment: PaymentRecord = {
     id: newId('pay'),
     app_id: invoice.app_id,
@@ -170,7 +173,7 @@ export async function payInvoice(
   if (merchantInitiated) {
     // The shopper is not there to authenticate: a merchant-initiated charge is out of scope of
     // 3-D Secure, on the strength of the consent given when the card was saved.
-    const answer = await authorize(services, payment, request);
+    const answer = await authorize(services, payment, { ...request, initiator: 'merchant' });
     return applyAnswer(services, invoice, payment, answer, 'processing', null, 'insert');
   }
 
@@ -217,7 +220,7 @@ export async function payInvoice(
 export async function authorize(
   services: Services,
   payment: PaymentRecord,
-  card: Pick<AuthorizationRequest, 'pan' | 'expMonth' | 'expYear' | 'cvc'>,
+  card: Pick<AuthorizationRequest, 'pan' | 'expMonth' | 'expYear' | 'cvc' | 'initiator'>,
 ): Promise<AttemptAnswer> {
   try {
     const answer = await services.acquirer.authorize({
@@ -344,11 +347,11 @@ async function cardToSave(
 ): Promise<PaymentCompletion['paymentMethod']> {
   if (payment.save_card !== 1 || !payment.customer_id) return undefined;
   const vaulted = await services.store.findVaultCard(payment.app_id, payment.vault_card_id);
-  if (!vaulted) throw new Error(`vault card ${payment.vault_card_id} of ${payment.id} is missing`);
+  if (!vaulted) return undefined;
   const same = await services.store.findSameSavedCard(
     payment.app_id,
     payment.customer_id,
-    services.vault.fingerprints(services.vault.decrypt(vaulted.pan_ciphertext)),
+    sameCardFingerprints(services, vaulted),
   );
   const record: PaymentMethodRecord = {
     id: same?.id ?? newId('pm'),
@@ -363,6 +366,19 @@ async function cardToSave(
     detached_at: null,
   };
   return { record, existing: same !== undefined };
+}
+
+/**
+ * The card's fingerprints under every configured key, to find it saved before a key rotation; its
+ * stored one alone when it cannot be opened here (a process not yet given the key that sealed it),
+ * since saving the card must never stop an approved charge from being recorded.
+ */
+function sameCardFingerprints(services: Services, vaulted: VaultCardRecord): string[] {
+  try {
+    return services.vault.fingerprints(services.vault.decrypt(vaulted.pan_ciphertext));
+  } catch {
+    return [vaulted.fingerprint];
+  }
 }
 
 /** The frame's view of an ended attempt. */

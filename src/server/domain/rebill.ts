@@ -20,6 +20,8 @@ export function decidePendingRebill(
   amount: number,
   requestKey: string | null,
   found: (attempt: TransactionRecord, created: boolean) => void,
+  /** The payment's saved card was detached: consent to charge it again was withdrawn. */
+  cardDetached = false,
 ): Decide {
   return (current, now) => {
     const earlier = requestKey
@@ -33,6 +35,12 @@ export function decidePendingRebill(
     }
     if (!CAPTURED_STATUSES.includes(current.payment.status as PaymentStatus)) {
       throw new PayframeError('payment_not_rebillable');
+    }
+    if (cardDetached) {
+      throw new PayframeError(
+        'payment_not_rebillable',
+        'The customer removed the saved card this payment was made with.',
+      );
     }
     const attempt = {
       ...newTransaction(current, 'RB', amount, now),
@@ -98,6 +106,9 @@ export async function rebillPayment(
   if (!payment) throw new PayframeError('payment_not_found', `No payment ${id}.`);
   const card = await services.store.findVaultCard(app.id, payment.vault_card_id);
   if (!card) throw new PayframeError('payment_not_rebillable', 'The card is no longer stored.');
+  const method = payment.payment_method_id
+    ? await services.store.findPaymentMethod(app.id, payment.payment_method_id)
+    : undefined;
   // Judged before anything is saved: a retry of a saved attempt must ask the acquirer, since the
   // first call may have charged the card before it expired.
   const expired = isExpired(
@@ -110,10 +121,15 @@ export async function rebillPayment(
     services,
     app,
     id,
-    decidePendingRebill(amount, requestKey, (found, isNew) => {
-      attempt = found;
-      created = isNew;
-    }),
+    decidePendingRebill(
+      amount,
+      requestKey,
+      (found, isNew) => {
+        attempt = found;
+        created = isNew;
+      },
+      method !== undefined && method.detached_at !== null,
+    ),
   );
   if (!attempt) throw new Error('The rebill was not saved.');
   if (attempt.status === 'pending') {
@@ -158,6 +174,7 @@ async function chargeStoredCard(
       currency,
       capture: true,
       reference,
+      initiator: 'merchant',
     });
   } catch {
     // The charge may or may not have happened: the RB stays pending, counted as no money.

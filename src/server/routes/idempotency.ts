@@ -88,7 +88,9 @@ export function idempotencyKeys(app: FastifyInstance, services: Services): void 
     // A key found reused by the operation itself (a rebill's freed key sent with another amount)
     // must not be answered that way for good: the original request may still retry with it.
     const reused = status === 422 && String(payload).includes('"code":"idempotency_key_reused"');
-    if (status >= 500 || status === 400 || reused) {
+    // Another attempt held the invoice for a moment: the same request may succeed once it is done.
+    const busy = status === 409 && String(payload).includes('"code":"payment_in_progress"');
+    if (status >= 500 || status === 400 || reused || busy) {
       await services.store.releaseIdempotencyKey(request.merchant.id, key);
     } else {
       await services.store.completeIdempotencyKey(request.merchant.id, key, {

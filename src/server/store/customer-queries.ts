@@ -51,6 +51,20 @@ export function findSavedCard(
   return savedCards(db, appId).where('pm.id', '=', id).executeTakeFirst();
 }
 
+/** A saved card, detached or not: what a payment made with it refers to. */
+export function findPaymentMethod(
+  db: Kysely<Database>,
+  appId: string,
+  id: string,
+): Promise<PaymentMethodRecord | undefined> {
+  return db
+    .selectFrom('payment_methods')
+    .selectAll()
+    .where('id', '=', id)
+    .where('app_id', '=', appId)
+    .executeTakeFirst();
+}
+
 /**
  * The customer's saved card with the same number, found by its fingerprints under every vault key
  * (a card saved before a key rotation keeps the old key's fingerprint until `vault:rotate` ran),
@@ -103,13 +117,15 @@ export async function savePaymentMethod(
     await tx.insertInto('payment_methods').values(record).execute();
     return;
   }
-  // The same card again: the newest vaulting and expiry replace the old ones.
+  // The same card again: the newest vaulting and expiry replace the old ones. Saved again with
+  // fresh consent, it is listed again even if it was detached since the payment looked it up.
   await tx
     .updateTable('payment_methods')
     .set({
       vault_card_id: record.vault_card_id,
       exp_month: record.exp_month,
       exp_year: record.exp_year,
+      detached_at: null,
     })
     .where('id', '=', record.id)
     .execute();

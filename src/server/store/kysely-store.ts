@@ -420,6 +420,9 @@ export class KyselyStore implements Store {
       .select((eb) => eb.fn.countAll<number | string>().as('n'))
       .where('invoice_id', '=', invoiceId)
       .where('status', '=', 'failed')
+      // Card testing is the shopper's side: the merchant's own charges of a saved card (MIT) do
+      // not lock the checkout, nor can a checkout's failures block the merchant's charges.
+      .where('initiator', '=', 'customer')
       // The merchant's own veto is no sign of card testing; it must not lock the invoice.
       .where((eb) =>
         eb.or([eb('error_code', 'is', null), eb('error_code', '!=', 'order_check_failed')]),
@@ -470,6 +473,10 @@ export class KyselyStore implements Store {
 
   findSavedCard(appId: string, id: string): Promise<SavedCardRecord | undefined> {
     return customers.findSavedCard(this.db, appId, id);
+  }
+
+  findPaymentMethod(appId: string, id: string): Promise<PaymentMethodRecord | undefined> {
+    return customers.findPaymentMethod(this.db, appId, id);
   }
 
   findSameSavedCard(

@@ -185,6 +185,7 @@ export interface Store {
   findCustomer(appId: string, id: string): Promise<CustomerRecord | undefined>;
   listSavedCards(appId: string, customerId: string): Promise<SavedCardRecord[]>;
   findSavedCard(appId: string, id: string): Promise<SavedCardRecord | undefined>;
+  findPaymentMethod(appId: string, id: string): Promise<PaymentMethodRecord | undefined>;
   findSameSavedCard(
     appId: string,
     customerId: string,

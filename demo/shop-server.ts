@@ -133,6 +133,9 @@ export async function createShopApp(options: ShopOptions): Promise<FastifyInstan
           quantity,
         })),
         ...(account ? { customer: account.customerId } : {}),
+        // Where the hosted page (mode=redirect) brings the shopper back, with invoice and payment.
+        success_url: `${options.shopUrl}/?order=${id}`,
+        cancel_url: `${options.shopUrl}/?order=${id}&canceled=1`,
       },
       { idempotencyKey: `invoice-${id}` },
     );

@@ -58,7 +58,9 @@ function renderCart() {
 }
 
 async function startCheckout() {
-  $('checkout-button').disabled = true;
+  // Busy rather than disabled: a disabled button would lose the focus the overlay gives back.
+  if (state.orderId || $('checkout-button').getAttribute('aria-disabled') === 'true') return;
+  $('checkout-button').setAttribute('aria-disabled', 'true');
   $('shop-message').textContent = '';
   const items = [...state.quantities].map(([sku, quantity]) => ({ sku, quantity }));
   const response = await fetch('/api/checkout', {
@@ -68,23 +70,49 @@ async function startCheckout() {
   });
   if (!response.ok) {
     $('shop-message').textContent = 'Checkout is unavailable right now. Please try again.';
-    $('checkout-button').disabled = false;
+    $('checkout-button').removeAttribute('aria-disabled');
     return;
   }
   const { order_id, token } = await response.json();
   state.orderId = order_id;
+  $('checkout-button').removeAttribute('aria-disabled');
   const checkout = document.createElement('payframe-checkout');
   checkout.setAttribute('token', token);
-  checkout.setAttribute('mode', 'inline');
-  // `?locale=ar&theme=dark` on the shop's address shows the checkout that way (for trying it out).
+  // `?mode=overlay` or `?mode=redirect`, `?locale=ar&theme=dark` on the shop's address show the
+  // checkout that way (for trying it out); inline by default.
   const params = new URLSearchParams(location.search);
+  const mode = params.get('mode') ?? 'inline';
+  checkout.setAttribute('mode', mode);
   if (params.get('locale')) checkout.setAttribute('locale', params.get('locale'));
   if (params.get('theme')) checkout.appearance = { theme: params.get('theme') };
   checkout.addEventListener('payframe-success', (event) => completeOrder(event.detail.paymentId));
   checkout.addEventListener('payframe-error', (event) => {
     $('shop-message').textContent = `Checkout could not start: ${event.detail.message}`;
   });
+  checkout.addEventListener('payframe-cancel', () => {
+    $('shop-message').textContent = 'Checkout closed. Your order is still here when you are ready.';
+    state.orderId = null;
+    renderCart();
+    checkout.remove();
+  });
   $('checkout-slot').replaceChildren(checkout);
+  // An overlay shows itself on open(); a redirect leaves for the hosted page.
+  if (mode === 'inline') renderCart();
+  else await checkout.open();
+}
+
+// Back from the hosted page (mode=redirect): `?order=…&invoice=…&payment=…`, or `&canceled=1`.
+async function returnFromHostedPage() {
+  const params = new URLSearchParams(location.search);
+  const order = params.get('order');
+  if (!order) return;
+  history.replaceState(null, '', location.pathname);
+  if (params.get('canceled')) {
+    $('shop-message').textContent = 'Payment canceled. Nothing was charged.';
+    return;
+  }
+  state.orderId = order;
+  if (params.get('payment')) await completeOrder(params.get('payment'));
 }
 
 async function completeOrder(paymentId) {
@@ -222,6 +250,7 @@ state.products = catalog.products;
 renderProducts();
 renderCart();
 $('checkout-button').addEventListener('click', startCheckout);
+void returnFromHostedPage();
 $('sign-in').addEventListener('click', () => accountRequest('/api/account/sign-in'));
 $('sign-out').addEventListener('click', () => accountRequest('/api/account/sign-out'));
 $('buy-again').addEventListener('click', buyAgain);

@@ -326,9 +326,16 @@ export class CheckoutApp extends LitElement {
         this.useLocale(message.locale);
       }
       this.useAppearance(message.appearance);
-    } else {
-      this.#host?.dispose();
-      this.#host = null;
+      return;
     }
+    // `close`: the shopper asked to leave. Only the form ends as canceled: a payment under way is
+    // left to its answer, an open challenge is canceled (back to the form), a final screen stays.
+    const phase = phaseOf(this.view);
+    if (phase === 'challenge') return this.#threeDs.cancel();
+    if (phase !== 'entry' || !this.summary) return;
+    const invoiceId = this.summary.invoice_id;
+    this.#host?.sendResult({ type: 'result', outcome: 'canceled', invoiceId });
+    this.#host?.dispose();
+    this.#host = null;
   };
 }

@@ -69,7 +69,14 @@ export class HostLink {
     this.#sendHeight();
     this.#observer = new ResizeObserver(() => this.#sendHeight());
     this.#observer.observe(this.#options.content);
+    // Keys typed in the frame never reach the host page: Escape is passed on, so an overlay can
+    // offer to close as it does when the focus is on its own button.
+    addEventListener('keydown', this.#onKey);
   }
+
+  #onKey = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape') this.#channel?.send({ type: 'escape' });
+  };
 
   /** Tells the host the phase, once per change. */
   setPhase(phase: Phase | null): void {
@@ -88,6 +95,7 @@ export class HostLink {
   }
 
   dispose(): void {
+    removeEventListener('keydown', this.#onKey);
     this.#observer?.disconnect();
     this.#channel?.dispose();
     this.#channel = null;

@@ -17,8 +17,10 @@ export interface CheckoutSessionOptions {
   ended: () => void;
   /** This checkout already had its terminal event, in an earlier mount of the same token. */
   terminal?: boolean;
-  /** Called once when the terminal event is emitted. */
-  onTerminal?: () => void;
+  /** The shopper pressed Escape in the frame. */
+  onEscape?: () => void;
+  /** Called once when the terminal event is emitted, with its name. */
+  onTerminal?: (name: PayframeEventName) => void;
 }
 
 /**
@@ -60,8 +62,18 @@ export class CheckoutSession {
     if (this.ready) this.send();
   }
 
+  /**
+   * The shopper asked to leave. Once the frame is connected it decides (nothing in flight: it
+   * answers `canceled`; a challenge: it is canceled first; a payment under way: the answer
+   * decides). Before that nothing can be under way, so the checkout ends here as canceled, with no
+   * invoice id to report yet.
+   */
   close(): void {
-    this.channel.send({ type: 'close' });
+    if (this.ready) return this.channel.send({ type: 'close' });
+    if (this.terminal) return;
+    this.dispose();
+    this.endWith('payframe-cancel', { invoiceId: null });
+    this.options.ended();
   }
 
   /** Reports an integration error and ends the session. */
@@ -103,7 +115,10 @@ export class CheckoutSession {
         this.options.resize(message.height);
         return;
       case 'state':
-        // Only modes that can be dismissed (overlay, popup) need the phase.
+        // The frame decides what closing means in each phase; the host needs no copy of it.
+        return;
+      case 'escape':
+        this.options.onEscape?.();
         return;
       case 'result':
         clearTimeout(this.loadTimer);
@@ -133,7 +148,7 @@ export class CheckoutSession {
 
   private endWith<K extends PayframeEventName>(name: K, detail: PayframeEventDetails[K]): void {
     this.terminal = true;
-    this.options.onTerminal?.();
+    this.options.onTerminal?.(name);
     this.options.emit(name, detail);
   }
 }

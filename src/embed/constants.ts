@@ -9,3 +9,6 @@ export const FRAME_LOAD_TIMEOUT_MS = 15_000;
 export const INITIAL_FRAME_HEIGHT = 320;
 
 export const FRAME_LOAD_FAILED_MESSAGE = 'The checkout could not be loaded.';
+
+/** How long an overlay shows the checkout's final screen before it closes by itself. */
+export const OVERLAY_RESULT_MS = 1500;

@@ -1,6 +1,6 @@
 import { INITIAL_FRAME_HEIGHT } from './constants';
 
-/** How the checkout is shown. Only `inline` exists so far; the others report `unsupported_mode`. */
+/** How the checkout is shown; `popup` is not available yet and reports `unsupported_mode`. */
 export const DisplayMode = {
   inline: 'inline',
   overlay: 'overlay',
@@ -18,6 +18,10 @@ export interface FrameView {
   /** Starts loading the checkout; called after the host channel listens. */
   load(src: string): void;
   resize(height: number): void;
+  /** Shows a view that can be hidden (the overlay); the inline frame is always shown. */
+  show?(): void;
+  /** Hides it again, giving back the page's scroll and the focus it had. */
+  hide?(): void;
   /** Removes the frame and its listeners. */
   dispose(): void;
 }
@@ -25,6 +29,8 @@ export interface FrameView {
 export interface FrameViewOptions {
   /** The frame could not be loaded. */
   onError: () => void;
+  /** The shopper asked to leave: Escape, a click on the backdrop, the close button. */
+  onDismiss: () => void;
 }
 
 function createInlineView({ onError }: FrameViewOptions): FrameView {
@@ -49,7 +55,66 @@ function createInlineView({ onError }: FrameViewOptions): FrameView {
   };
 }
 
-/** The modes implemented so far; a mode is added by adding its view here. */
+/** The element focused now, looking into shadow roots, to give the focus back later. */
+function focused(): HTMLElement | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement ? active : null;
+}
+
+/**
+ * A modal dialog over the page: `showModal` makes the rest of the page inert (the focus stays in
+ * the checkout) and the page does not scroll behind it. Escape, a click on the backdrop and the
+ * close button ask to leave (`onDismiss`); whether that cancels is the frame's call, since a
+ * payment may be under way. Hiding gives the focus back to where it was.
+ */
+function createOverlayView(options: FrameViewOptions): FrameView {
+  const frame = createInlineView(options);
+  const dialog = document.createElement('dialog');
+  dialog.setAttribute('part', 'overlay');
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.className = 'close';
+  close.setAttribute('aria-label', 'Close the checkout');
+  close.textContent = '×';
+  dialog.append(close, frame.content as Node);
+  const dismiss = (event: Event) => {
+    event.preventDefault();
+    options.onDismiss();
+  };
+  close.addEventListener('click', dismiss);
+  // Escape: the dialog's own closing is held back until the frame agrees.
+  dialog.addEventListener('cancel', dismiss);
+  // A click on the backdrop lands on the dialog itself; its content covers the rest of it.
+  dialog.addEventListener('click', (event) => event.target === dialog && dismiss(event));
+  let restore: { focus: HTMLElement | null; overflow: string } | null = null;
+  const hide = () => {
+    if (!restore) return;
+    dialog.close();
+    document.documentElement.style.overflow = restore.overflow;
+    restore.focus?.focus();
+    restore = null;
+  };
+  return {
+    ...frame,
+    content: dialog,
+    show: () => {
+      if (restore || !dialog.isConnected) return;
+      restore = { focus: focused(), overflow: document.documentElement.style.overflow };
+      document.documentElement.style.overflow = 'hidden';
+      dialog.showModal();
+    },
+    hide,
+    dispose: () => {
+      hide();
+      frame.dispose();
+      dialog.remove();
+    },
+  };
+}
+
+/** The modes shown in a frame on this page; `redirect` leaves the page instead. */
 export const frameViews: ReadonlyMap<string, (options: FrameViewOptions) => FrameView> = new Map([
   [DisplayMode.inline, createInlineView],
+  [DisplayMode.overlay, createOverlayView],
 ]);

@@ -6,3 +6,4 @@ import './define';
 
 export { version } from '../../package.json';
 export { PayframeCheckoutElement } from './payframe-checkout.element';
+export { open, PayframeOpenError, type CheckoutResult, type OpenOptions } from './payframe-open';

@@ -15,8 +15,11 @@ export interface PayframeEventDetails {
     paymentId?: string;
     error: { code: ErrorCode; message: string; retryable: boolean };
   };
-  /** The shopper canceled the checkout. */
-  'payframe-cancel': { invoiceId: string };
+  /**
+   * The shopper canceled the checkout (closed the overlay, or `close()` was called while nothing
+   * was under way). `invoiceId` is null when it was closed before the checkout had even loaded.
+   */
+  'payframe-cancel': { invoiceId: string | null };
   /** An integration problem: unsupported mode, frame failed to load, unknown payment origin. */
   'payframe-error': { code: ErrorCode; message: string };
 }

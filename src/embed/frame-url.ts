@@ -14,6 +14,15 @@ export function frameUrl(
   return `${paymentOrigin}/checkout/${encodeURIComponent(token)}#origin=${encodeURIComponent(hostOrigin)}&channel=${channel}${lang}`;
 }
 
+/**
+ * The hosted page (redirect mode): the same checkout as a whole page, no host to talk to; it
+ * returns the shopper to the invoice's `success_url` or `cancel_url`.
+ */
+export function hostedUrl(paymentOrigin: string, token: string, locale?: string): string {
+  const lang = locale && locale !== 'auto' ? `#locale=${encodeURIComponent(locale)}` : '';
+  return `${paymentOrigin}/checkout/${encodeURIComponent(token)}${lang}`;
+}
+
 /** A fresh channel id: 128 random bits as 32 hex characters. */
 export function randomChannelId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));

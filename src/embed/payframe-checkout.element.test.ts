@@ -157,10 +157,27 @@ describe('<payframe-checkout> inline', () => {
     );
   });
 
-  test('close() asks the frame to close', async () => {
+  test('close() asks a ready frame to close, and its canceled answer ends the checkout', async () => {
     const { el, probe } = await mountConnected();
+    await probe.send({ type: 'ready' });
+    await vi.waitFor(() => expect(named('payframe-ready')).toHaveLength(1));
     el.close();
     expect((await probe.next('received')).message).toEqual({ type: 'close' });
+    await probe.send(canceled);
+    await vi.waitFor(() =>
+      expect(named('payframe-cancel')).toEqual([
+        { name: 'payframe-cancel', detail: { invoiceId } },
+      ]),
+    );
+  });
+
+  test('close() before the frame is ready cancels here, with no invoice id yet', async () => {
+    const { el, probe } = await mountConnected();
+    el.close();
+    await vi.waitFor(() => expect(named('payframe-cancel')).toHaveLength(1));
+    expect(named('payframe-cancel')[0]!.detail).toEqual({ invoiceId: null });
+    await vi.waitFor(() => expect(iframeOf(el)).toBeNull());
+    expect(probe.of('received')).toEqual([]);
   });
 
   test('open() resolves at once for an inline checkout', async () => {

@@ -2,11 +2,11 @@ import { LitElement, nothing, type PropertyValues } from 'lit';
 import { isOrigin } from '../messaging/origin';
 import type { Appearance } from '../protocol/appearance';
 import type { ErrorCode } from '../protocol/error-codes';
-import { FRAME_LOAD_FAILED_MESSAGE } from './constants';
+import { FRAME_LOAD_FAILED_MESSAGE, OVERLAY_RESULT_MS } from './constants';
 import { CheckoutSession } from './checkout-session';
 import { DisplayMode, frameViews, type FrameView } from './display-modes';
 import { payframeEvent, type PayframeEventDetails, type PayframeEventName } from './events';
-import { frameUrl, randomChannelId } from './frame-url';
+import { frameUrl, hostedUrl, randomChannelId } from './frame-url';
 import { styles } from './payframe-checkout.styles';
 import { scriptPaymentOrigin } from './payment-origin';
 
@@ -39,7 +39,12 @@ export class PayframeCheckoutElement extends LitElement {
 
   /** The checkout token (`ct_…`) from the invoice; changing it mounts a new checkout. */
   declare token: string | undefined;
-  /** `inline` (default). `overlay`, `popup` and `redirect` are not available yet. */
+  /**
+   * `inline` (default): in the page, as tall as its content. `overlay`: a modal dialog over the
+   * page, loaded at once and shown by `open()`. `redirect`: `open()` takes the shopper to the
+   * hosted page, which returns to the invoice's `success_url` or `cancel_url`. `popup` is not
+   * available yet.
+   */
   declare mode: string;
   /** A BCP 47 language tag or `auto`, passed to the frame once it is ready and on every change. */
   declare locale: string | undefined;
@@ -77,12 +82,26 @@ export class PayframeCheckoutElement extends LitElement {
     this.unmount();
   }
 
-  /** Resolves at once: an inline checkout is open as soon as it is mounted. */
+  /**
+   * Shows the checkout: the overlay opens (and takes the focus), `redirect` leaves for the hosted
+   * page; an inline checkout is shown as soon as it is mounted.
+   */
   async open(): Promise<void> {
+    if (this.mode === DisplayMode.redirect) {
+      if (this.token && this.paymentOrigin && isOrigin(this.paymentOrigin)) {
+        this.navigate(hostedUrl(this.paymentOrigin, this.token, this.locale));
+      }
+      return;
+    }
     await this.updateComplete;
+    this.view?.show?.();
   }
 
-  /** Asks the frame to close. */
+  /**
+   * Asks to leave, as the overlay's close button does: the checkout ends with `payframe-cancel`
+   * unless a payment is under way (its answer then decides) or a challenge is open (it is
+   * canceled first, and the shopper may choose another card).
+   */
   close(): void {
     this.session?.close();
   }
@@ -111,6 +130,11 @@ export class PayframeCheckoutElement extends LitElement {
     return this.view?.content ?? nothing;
   }
 
+  /** Leaves for the hosted page (redirect mode); tests record it instead. */
+  protected navigate(url: string): void {
+    location.assign(url);
+  }
+
   /** The checkout frame's URL for this channel. Tests override it to serve a fixture frame. */
   protected frameSrc(channel: string): string {
     return frameUrl(
@@ -124,7 +148,8 @@ export class PayframeCheckoutElement extends LitElement {
 
   private mount(): void {
     const { token, paymentOrigin } = this;
-    if (!token) return;
+    // A redirect has nothing to show on this page until `open()` leaves it.
+    if (!token || this.mode === DisplayMode.redirect) return;
     const createView = frameViews.get(this.mode);
     if (!createView) {
       return this.emitError('unsupported_mode', `Display mode "${this.mode}" is not available.`);
@@ -139,6 +164,7 @@ export class PayframeCheckoutElement extends LitElement {
     const channel = randomChannelId();
     const view = createView({
       onError: () => session.fail('frame_load_failed', FRAME_LOAD_FAILED_MESSAGE),
+      onDismiss: () => session.close(),
     });
     const session = new CheckoutSession({
       paymentOrigin,
@@ -149,12 +175,27 @@ export class PayframeCheckoutElement extends LitElement {
       emit: this.emit,
       resize: (height) => view.resize(height),
       ended: () => this.unmount(),
+      // Escape closes what can be closed: the overlay, not a checkout in the page.
+      onEscape: () => view.show && session.close(),
       terminal: token === this.finishedToken,
-      onTerminal: () => (this.finishedToken = token),
+      onTerminal: (name) => {
+        this.finishedToken = token;
+        this.afterTerminal(name);
+      },
     });
     view.load(this.frameSrc(channel));
     this.session = session;
     this.view = view;
+  }
+
+  /**
+   * An overlay gives the page back: at once when canceled, after showing its final screen a
+   * moment otherwise. (An inline checkout stays where the page put it.)
+   */
+  private afterTerminal(name: PayframeEventName): void {
+    const view = this.view;
+    // After the page's own listeners ran: the focus goes back to what they left focusable.
+    setTimeout(() => view?.hide?.(), name === 'payframe-cancel' ? 0 : OVERLAY_RESULT_MS);
   }
 
   private unmount(): void {

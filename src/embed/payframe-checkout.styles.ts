@@ -15,4 +15,32 @@ export const styles = css`
        paint the frame's transparent background opaque. Its theme is the appearance's business. */
     color-scheme: light;
   }
+  dialog {
+    width: min(30rem, 100vw - 2rem);
+    max-height: calc(100dvh - 2rem);
+    padding: 0;
+    border: 0;
+    border-radius: 12px;
+    overflow: auto;
+    box-shadow: 0 1rem 3rem rgb(0 0 0 / 0.3);
+  }
+  dialog::backdrop {
+    background: rgb(15 18 25 / 0.55);
+  }
+  .close {
+    position: absolute;
+    inset-block-start: 0.25rem;
+    inset-inline-end: 0.25rem;
+    width: 2.5rem;
+    height: 2.5rem;
+    border: 0;
+    border-radius: 50%;
+    background: transparent;
+    color: #4a5160;
+    font-size: 1.5rem;
+    cursor: pointer;
+  }
+  .close:focus-visible {
+    outline: 3px solid #2f6fed;
+  }
 `;

@@ -131,6 +131,7 @@ describe('parseFrameMessage', () => {
     { type: 'resize', height: 0 },
     { type: 'resize', height: 612.5 },
     { type: 'state', phase: 'challenge' },
+    { type: 'escape' },
     { type: 'result', outcome: 'succeeded', invoiceId: 'inv_1', paymentId: 'pay_1' },
     {
       type: 'result',

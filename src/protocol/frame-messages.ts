@@ -42,6 +42,8 @@ export const frameToHostSchema = z.discriminatedUnion('type', [
     height: z.number().check(z.minimum(0), z.maximum(10_000)),
   }),
   z.strictObject({ type: z.literal('state'), phase: z.enum(['entry', 'processing', 'challenge']) }),
+  /** The shopper pressed Escape in the frame (key events do not cross into the host page). */
+  z.strictObject({ type: z.literal('escape') }),
   resultMessageSchema,
   /** An integration problem the frame found (`invalid_appearance`); the checkout goes on. */
   z.strictObject({ type: z.literal('error'), code: errorCodeSchema, message: z.string() }),

@@ -1,0 +1,77 @@
+import type { Appearance } from '../protocol/appearance';
+import type { ErrorCode } from '../protocol/error-codes';
+import { OVERLAY_RESULT_MS } from './constants';
+import { DisplayMode } from './display-modes';
+import type { PayframeEventDetails } from './events';
+import type { PayframeCheckoutElement } from './payframe-checkout.element';
+
+/** The checkout token, or what will give it (the merchant's server may still be answering). */
+export type TokenSource = string | Promise<string> | (() => string | Promise<string>);
+
+export interface OpenOptions {
+  token: TokenSource;
+  /** `overlay` (default), `redirect`, or `inline` into `container`. */
+  mode?: 'overlay' | 'redirect' | 'inline';
+  /** Where an inline checkout goes. */
+  container?: Element;
+  locale?: string;
+  appearance?: Appearance;
+}
+
+/** How a checkout opened with `Payframe.open` ended: its one terminal event, as a value. */
+export type CheckoutResult =
+  | ({ outcome: 'succeeded' } & PayframeEventDetails['payframe-success'])
+  | ({ outcome: 'failed' } & PayframeEventDetails['payframe-failure'])
+  | ({ outcome: 'canceled' } & PayframeEventDetails['payframe-cancel']);
+
+/** An integration error (`payframe-error`): the checkout could not be shown. */
+export class PayframeOpenError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PayframeOpenError';
+  }
+}
+
+/**
+ * Opens a checkout without writing the element yourself, and resolves with how it ended. Retryable
+ * declines do not settle it (the shopper may try another card). A redirect leaves the page, so its
+ * promise never settles; the hosted page returns to the invoice's `success_url` or `cancel_url`.
+ */
+export async function open(options: OpenOptions): Promise<CheckoutResult> {
+  const mode = options.mode ?? DisplayMode.overlay;
+  if (mode === DisplayMode.inline && !options.container) {
+    throw new PayframeOpenError('invalid_request', 'An inline checkout needs a container.');
+  }
+  const source = options.token;
+  const token = await (typeof source === 'function' ? source() : source);
+  const el = document.createElement('payframe-checkout') as PayframeCheckoutElement;
+  el.mode = mode;
+  el.token = token;
+  if (options.locale) el.locale = options.locale;
+  if (options.appearance) el.appearance = options.appearance;
+  const settled = new Promise<CheckoutResult>((resolve, reject) => {
+    const finish = (result: CheckoutResult, delay = 0) => {
+      resolve(result);
+      if (mode !== DisplayMode.inline) setTimeout(() => el.remove(), delay);
+    };
+    el.addEventListener('payframe-success', (e) =>
+      finish({ outcome: 'succeeded', ...e.detail }, OVERLAY_RESULT_MS + 100),
+    );
+    el.addEventListener('payframe-failure', (e) => {
+      if (!e.detail.error.retryable) {
+        finish({ outcome: 'failed', ...e.detail }, OVERLAY_RESULT_MS + 100);
+      }
+    });
+    el.addEventListener('payframe-cancel', (e) => finish({ outcome: 'canceled', ...e.detail }));
+    el.addEventListener('payframe-error', (e) => {
+      reject(new PayframeOpenError(e.detail.code, e.detail.message));
+      el.remove();
+    });
+  });
+  (options.container ?? document.body).append(el);
+  await el.open();
+  return settled;
+}

@@ -29,6 +29,7 @@ export const ERROR_CODES = [
   'invoice_not_open',
   'payment_in_progress',
   'too_many_attempts',
+  'too_many_streams',
   'illegal_transition',
   'payment_not_capturable',
   'payment_not_voidable',

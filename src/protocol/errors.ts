@@ -87,6 +87,12 @@ export const ERROR_CATALOG = {
     true,
   ),
   too_many_attempts: entry(429, 'shopper', 'Too many failed attempts for this checkout.'),
+  too_many_streams: entry(
+    503,
+    'internal',
+    'Too many status streams are open on this server. Try again shortly.',
+    true,
+  ),
   illegal_transition: entry(409, 'merchant', 'The payment cannot move to that state.'),
   // Back office
   payment_not_capturable: entry(409, 'merchant', 'Only an authorized payment can be captured.'),

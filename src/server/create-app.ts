@@ -2,6 +2,11 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { randomBase62 } from '../protocol/ids';
 import type { Services } from './domain/services';
 import type { TestClock } from './domain/test-clock';
+import {
+  checkoutEventRoutes,
+  DEFAULT_EVENT_STREAM_LIMITS,
+  type EventStreamLimits,
+} from './routes/checkout-events.routes';
 import { checkoutRoutes } from './routes/checkout.routes';
 import { customerRoutes } from './routes/customers.routes';
 import { invoiceRoutes } from './routes/invoices.routes';
@@ -25,6 +30,8 @@ export interface AppOptions {
   pages: PagesConfig;
   logger?: FastifyServerOptions['logger'];
   trustProxy?: FastifyServerOptions['trustProxy'];
+  /** What status streams may use in this process; the defaults suit one server process. */
+  eventStreams?: Partial<EventStreamLimits>;
   /** Told of every route as it is registered, so tests can hold the OpenAPI document to them. */
   onRoute?: (route: { method: string | string[]; url: string }) => void;
 }
@@ -98,6 +105,10 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     if (options.testClock) testClockRoutes(merchantApi, options.services, options.testClock);
   });
   checkoutRoutes(app, options.services);
+  checkoutEventRoutes(app, options.services, {
+    ...DEFAULT_EVENT_STREAM_LIMITS,
+    ...options.eventStreams,
+  });
   await payFormRoutes(app, options.services);
   await threeDsRoutes(app, options.services);
   await pageRoutes(app, options.services, options.pages);

@@ -45,6 +45,8 @@ export const envSchema = z.object({
   PAYFRAME_ORDER_CHECK_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(5000),
   /** How long a merchant's webhook endpoint may take to answer before the try counts as failed. */
   PAYFRAME_WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(10),
+  /** Checkout status streams (`GET /v1/checkout/{token}/events`) one process keeps open at once. */
+  PAYFRAME_MAX_EVENT_STREAMS: z.coerce.number().int().min(1).max(100_000).default(1000),
   PAYFRAME_ENABLE_TEST_CLOCK: z
     .enum(['true', 'false'])
     .default('false')

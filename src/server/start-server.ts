@@ -50,6 +50,7 @@ export async function buildServer(env: Env): Promise<{ app: FastifyInstance; ser
       embedDir: join(ROOT, 'dist/embed'),
       acsOrigin: env.PAYFRAME_ACS_URL,
     },
+    eventStreams: { maxStreams: env.PAYFRAME_MAX_EVENT_STREAMS },
     logger: { level: env.PAYFRAME_LOG_LEVEL, redact: LOG_REDACT },
     ...(env.PAYFRAME_TRUST_PROXY
       ? { trustProxy: env.PAYFRAME_TRUST_PROXY.split(',').map((p) => p.trim()) }

@@ -4,7 +4,15 @@ import { ERROR_CATALOG, type ErrorCode } from '../../protocol/errors';
 import { KEY_PATTERN } from '../routes/idempotency';
 import { problem } from '../routes/problem';
 import { componentId } from './components';
-import { Auth, errorCodesOf, isMerchantPost, Tag, type Endpoint } from './endpoint';
+import {
+  Auth,
+  errorCodesOf,
+  isEventStream,
+  isMerchantPost,
+  Tag,
+  type Endpoint,
+  type EventStreamAnswer,
+} from './endpoint';
 import { ENDPOINTS } from './endpoints';
 import { componentSchemas, inlineSchema, SCHEMA_REF_PREFIX, type JsonSchema } from './json-schemas';
 
@@ -93,6 +101,31 @@ function errorResponses(codes: ErrorCode[]): Record<string, JsonSchema> {
   );
 }
 
+/**
+ * A Server-Sent Events answer. OpenAPI 3.1 has no schema for the events of a stream, so the body
+ * is a string, and `x-events` names each event's data schema for readers and tools.
+ */
+function eventStreamResponses(endpoint: Endpoint, answer: EventStreamAnswer): JsonSchema {
+  const names = answer.events.map((event) => `\`${event.name}\``).join(', ');
+  return {
+    [String(answer.status)]: {
+      description: answer.description,
+      content: {
+        'text/event-stream': {
+          schema: { type: 'string', description: `Server-Sent Events: ${names}.` },
+          'x-events': Object.fromEntries(
+            answer.events.map((event) => [
+              event.name,
+              { description: event.description, schema: ref(endpoint, event.schema) },
+            ]),
+          ),
+        },
+      },
+    },
+    ...(answer.noContent ? { '204': { description: answer.noContent } } : {}),
+  };
+}
+
 function operation(endpoint: Endpoint): JsonSchema {
   const merchantPost = isMerchantPost(endpoint);
   const parameters: JsonSchema[] = Object.entries(endpoint.params ?? {}).map(([name, param]) => ({
@@ -131,17 +164,21 @@ function operation(endpoint: Endpoint): JsonSchema {
         }
       : {}),
     responses: {
-      [String(success.status)]: {
-        description: success.description,
-        ...(merchantPost
-          ? {
-              headers: {
-                'Idempotent-Replayed': { $ref: '#/components/headers/IdempotentReplayed' },
-              },
-            }
-          : {}),
-        content: { 'application/json': { schema: ref(endpoint, success.schema) } },
-      },
+      ...(isEventStream(success)
+        ? eventStreamResponses(endpoint, success)
+        : {
+            [String(success.status)]: {
+              description: success.description,
+              ...(merchantPost
+                ? {
+                    headers: {
+                      'Idempotent-Replayed': { $ref: '#/components/headers/IdempotentReplayed' },
+                    },
+                  }
+                : {}),
+              content: { 'application/json': { schema: ref(endpoint, success.schema) } },
+            },
+          }),
       ...errorResponses(errorCodesOf(endpoint)),
     },
   };

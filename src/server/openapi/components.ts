@@ -6,6 +6,10 @@ import {
   confirmResultSchema,
 } from '../../protocol/checkout';
 import {
+  checkoutResultEventSchema,
+  checkoutStatusEventSchema,
+} from '../../protocol/checkout-events';
+import {
   createCustomerSchema,
   customerSchema,
   detachPaymentMethodSchema,
@@ -132,6 +136,8 @@ component(confirmCheckoutSchema, 'ConfirmCheckout', 'request', {
 });
 component(confirmResultSchema, 'ConfirmResult', 'response', byStatus);
 component(cancelChallengeSchema, 'CancelChallenge', 'request');
+component(checkoutStatusEventSchema, 'CheckoutStatusEvent', 'response');
+component(checkoutResultEventSchema, 'CheckoutResultEvent', 'response');
 
 component(payFormSettingsSchema, 'PayFormSettings', 'response');
 component(setOrderCheckSchema, 'SetOrderCheck', 'request');

@@ -25,6 +25,26 @@ export interface PathParam {
   description: string;
 }
 
+/** A JSON answer. */
+export interface JsonAnswer {
+  status: 200 | 201;
+  schema: z.ZodMiniType;
+  description: string;
+}
+
+/** A Server-Sent Events answer (`text/event-stream`): each named event's `data` is JSON. */
+export interface EventStreamAnswer {
+  status: 200;
+  description: string;
+  events: { name: string; schema: z.ZodMiniType; description: string }[];
+  /** When set, the operation may also answer `204` without a body, for this reason. */
+  noContent?: string;
+}
+
+export function isEventStream(answer: JsonAnswer | EventStreamAnswer): answer is EventStreamAnswer {
+  return 'events' in answer;
+}
+
 export interface Endpoint {
   method: 'get' | 'post';
   /** OpenAPI form: `/v1/payments/{id}`. */
@@ -41,7 +61,7 @@ export interface Endpoint {
   query?: Record<string, PathParam>;
   /** `required: false`: the body may be left out altogether. */
   body?: { schema: z.ZodMiniType; required: boolean };
-  success: { status: 200 | 201; schema: z.ZodMiniType; description: string };
+  success: JsonAnswer | EventStreamAnswer;
   /** The codes this operation answers beyond those every operation of its kind can. */
   errors: ErrorCode[];
 }

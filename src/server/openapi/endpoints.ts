@@ -5,6 +5,10 @@ import {
   confirmCheckoutSchema,
   confirmResultSchema,
 } from '../../protocol/checkout';
+import {
+  checkoutResultEventSchema,
+  checkoutStatusEventSchema,
+} from '../../protocol/checkout-events';
 import type { ErrorCode } from '../../protocol/error-codes';
 import { idSchema } from '../../protocol/ids';
 import { createInvoiceSchema, invoiceSchema } from '../../protocol/invoices';
@@ -290,6 +294,42 @@ export const ENDPOINTS: Endpoint[] = [
       ...PAY_REFUSALS,
       ...CARD_CHECKS,
     ],
+  },
+  {
+    method: 'get',
+    path: '/v1/checkout/{token}/events',
+    operationId: 'streamCheckoutEvents',
+    tag: Tag.checkout,
+    summary: 'Follow a checkout',
+    description:
+      'Server-Sent Events for the page, when its link to the frame is lost (a popup behind ' +
+      'COOP, a redirect that never came back): a `status` event at once and on every change, ' +
+      'then one `result` event when the checkout has ended, and the stream ends. No card data. ' +
+      "CORS: an `Origin` among the app's allowed origins is echoed in " +
+      '`Access-Control-Allow-Origin` (`Vary: Origin`, no credentials); another origin is ' +
+      'refused. Reconnecting is safe: every connection starts with the state now.',
+    auth: Auth.checkoutToken,
+    params: token,
+    success: {
+      status: 200,
+      description: 'The stream; a `retry:` hint, then events, and a comment every 15 s.',
+      events: [
+        {
+          name: 'status',
+          schema: checkoutStatusEventSchema,
+          description: 'Where the checkout stands: first, then on every change.',
+        },
+        {
+          name: 'result',
+          schema: checkoutResultEventSchema,
+          description: 'The checkout has ended (`id: result`); the stream ends after it.',
+        },
+      ],
+      noContent:
+        'The checkout has ended and `Last-Event-ID: result` says this client saw its `result`: ' +
+        'a browser stops reconnecting.',
+    },
+    errors: ['checkout_not_found', 'origin_not_allowed', 'too_many_streams'],
   },
   {
     method: 'get',

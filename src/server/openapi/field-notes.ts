@@ -153,6 +153,30 @@ export const FIELD_NOTES: Record<string, ComponentNotes> = {
   ConfirmResult: {
     description: 'A decline is an answer (`status: failed`), not an HTTP error.',
   },
+  CheckoutStatusEvent: {
+    description:
+      'The data of a `status` event: where the checkout stands. Sent first on every connection, ' +
+      'then on every change.',
+    fields: {
+      status: '`processing` or `requires_action` while an attempt holds the invoice.',
+      payment_id: 'The attempt under way, the one that failed last, or the one that paid.',
+      outcome:
+        'How the checkout ended, or `failed` with a retryable `error` when the shopper’s last ' +
+        'attempt failed and they may try again.',
+      error: 'Why it failed; the same codes as problem+json.',
+    },
+  },
+  CheckoutResultEvent: {
+    description:
+      'The data of the `result` event, the frame’s own `result` message: the checkout has ended ' +
+      'for the shopper, and the stream ends after it.',
+    fields: {
+      outcome:
+        '`succeeded` (paid) or `failed`, never retryable here: canceled (`invoice_not_open`), ' +
+        'expired (`checkout_expired`), locked (`too_many_attempts`) or refused by the order check.',
+      paymentId: 'The payment that paid, or the attempt that ended it.',
+    },
+  },
   CancelChallenge: {
     description: 'Ends an open 3-D Secure challenge from the frame.',
     fields: { reason: '`canceled` by the shopper, or `unavailable`: the issuer never showed.' },

@@ -1,7 +1,14 @@
 import { ERROR_CATALOG } from '../../protocol/errors';
 import type { OpenApiDocument } from './build-openapi';
 import { componentId } from './components';
-import { Auth, errorCodesOf, isMerchantPost, type Endpoint, type PathParam } from './endpoint';
+import {
+  Auth,
+  errorCodesOf,
+  isEventStream,
+  isMerchantPost,
+  type Endpoint,
+  type PathParam,
+} from './endpoint';
 import { html, prose, type SafeHtml } from './html';
 import { inlineSchema, type JsonSchema } from './json-schemas';
 import { renderSchema } from './schema-table';
@@ -98,12 +105,24 @@ export function operationBlock(document: OpenApiDocument, endpoint: Endpoint): S
     <p>${prose(endpoint.description)}</p>
     ${parametersBlock(endpoint)}
     ${body ? schemaBlock(document, bodyHeading, componentId(body.schema), 'request') : undefined}
-    ${schemaBlock(
-      document,
-      html`Response <span class="status ok">${success.status}</span>`,
-      componentId(success.schema),
-      'response',
-    )}
+    ${
+      isEventStream(success)
+        ? success.events.map((event) =>
+            schemaBlock(
+              document,
+              html`Response <span class="status ok">${success.status}</span>
+                <code>text/event-stream</code>, event <code>${event.name}</code>`,
+              componentId(event.schema),
+              'response',
+            ),
+          )
+        : schemaBlock(
+            document,
+            html`Response <span class="status ok">${success.status}</span>`,
+            componentId(success.schema),
+            'response',
+          )
+    }
     ${errorsBlock(endpoint)}
   </article>`;
 }

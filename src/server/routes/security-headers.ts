@@ -47,3 +47,22 @@ export const DOCS_PAGE_CSP = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/** How a cross-origin read of a checkout's status stream is answered. */
+export type StreamCors = { allowed: false } | { allowed: true; allowOrigin: string | null };
+
+/**
+ * CORS for `GET /v1/checkout/{token}/events`: an `Origin` that is exactly one of the app's allowed
+ * origins is echoed; no `Origin` (the frame itself, or no browser) and our own origin need no
+ * header; any other origin is refused, so a page the merchant never allowed cannot hold streams.
+ */
+export function streamCors(
+  origin: string | undefined,
+  allowedOrigins: readonly string[],
+  ownOrigin: string,
+): StreamCors {
+  if (origin === undefined || origin === ownOrigin) return { allowed: true, allowOrigin: null };
+  return allowedOrigins.includes(origin)
+    ? { allowed: true, allowOrigin: origin }
+    : { allowed: false };
+}

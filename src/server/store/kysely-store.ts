@@ -16,6 +16,7 @@ import * as orderCheck from './migrations/007-order-check';
 import * as payForm from './migrations/008-pay-form';
 import * as customersMigration from './migrations/009-customers';
 import * as auth from './authentication-queries';
+import { listCheckoutStatuses } from './checkout-status-queries';
 import * as customers from './customer-queries';
 import {
   expireInvoice,
@@ -30,6 +31,7 @@ import type {
   AppRecord,
   AuthenticationOutcome,
   AuthenticationRecord,
+  CheckoutStatusRecord,
   CustomerRecord,
   EventRecord,
   IdempotencyClaim,
@@ -429,6 +431,10 @@ export class KyselyStore implements Store {
       )
       .executeTakeFirstOrThrow();
     return Number(row.n);
+  }
+
+  listCheckoutStatuses(tokens: readonly string[]): Promise<CheckoutStatusRecord[]> {
+    return listCheckoutStatuses(this.db, tokens);
   }
 
   claimIdempotencyKey(

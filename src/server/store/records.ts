@@ -98,6 +98,27 @@ export function applied(
   return change.transaction ? [...updated, change.transaction] : updated;
 }
 
+/**
+ * What a checkout's status stream reports, read for many checkouts at once
+ * (checkout-status-queries.ts).
+ */
+export interface CheckoutStatusRecord {
+  invoice: Pick<
+    InvoiceRecord,
+    | 'id'
+    | 'app_id'
+    | 'status'
+    | 'checkout_token'
+    | 'checkout_expires_at'
+    | 'processing_payment_id'
+    | 'paid_payment_id'
+  >;
+  /** The attempt holding the invoice, else the shopper's latest one; null before the first. */
+  attempt: Pick<PaymentRecord, 'id' | 'status' | 'error_code'> | null;
+  /** Failed attempts that count toward the checkout's lock, as `countFailedPayments` counts them. */
+  failedAttempts: number;
+}
+
 export interface PaymentWithTransactions {
   payment: PaymentRecord;
   transactions: TransactionRecord[];
@@ -165,6 +186,8 @@ export interface Store {
   listTransactions(paymentId: string): Promise<TransactionRecord[]>;
   findVaultCard(appId: string, id: string): Promise<VaultCardRecord | undefined>;
   countFailedPayments(invoiceId: string): Promise<number>;
+  /** The status of each checkout whose token is given (unknown tokens are left out). */
+  listCheckoutStatuses(tokens: readonly string[]): Promise<CheckoutStatusRecord[]>;
   /**
    * Runs `decide` on the payment and its transactions, read under a lock on the payment, and
    * writes the change it returns, all in one database transaction: concurrent operations on one

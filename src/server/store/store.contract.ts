@@ -210,6 +210,82 @@ export function describeStoreContract(name: string, open: () => Promise<TestStor
       expect(await t.store.startPayment(...attempt(inv))).toBe('started');
     });
 
+    const fail = (inv: InvoiceRecord, payment: PaymentRecord, errorCode: string) =>
+      t.store.completePayment({
+        paymentId: payment.id,
+        from: 'processing',
+        invoiceId: inv.id,
+        status: 'failed',
+        errorCode,
+        transaction: null,
+        invoicePaid: false,
+        events: [],
+        now,
+      });
+
+    it('reads checkout statuses: the holding attempt, else the shopper’s latest, and failures', async () => {
+      const fresh = invoice();
+      const tried = invoice();
+      await t.store.insertInvoice(fresh);
+      await t.store.insertInvoice(tried);
+      const tries: [string, string, number][] = [
+        ['customer', 'card_declined', 1],
+        ['customer', 'order_check_failed', 2],
+        ['customer', 'insufficient_funds', 3],
+        ['merchant', 'card_declined', 4],
+      ];
+      const payments: PaymentRecord[] = [];
+      for (const [initiator, code, at] of tries) {
+        const [card, payment] = attempt(tried);
+        const timed = { ...payment, initiator, created_at: now + at };
+        await t.store.startPayment(card, timed);
+        await fail(tried, timed, code);
+        payments.push(timed);
+      }
+      const statuses = await t.store.listCheckoutStatuses([
+        fresh.checkout_token,
+        tried.checkout_token,
+        'ct_unknown000',
+      ]);
+      const byToken = new Map(statuses.map((s) => [s.invoice.checkout_token, s]));
+      expect(statuses).toHaveLength(2);
+      expect(byToken.get(fresh.checkout_token)).toEqual({
+        invoice: {
+          id: fresh.id,
+          app_id: appId,
+          status: 'open',
+          checkout_token: fresh.checkout_token,
+          checkout_expires_at: fresh.checkout_expires_at,
+          processing_payment_id: null,
+          paid_payment_id: null,
+        },
+        attempt: null,
+        failedAttempts: 0,
+      });
+      // The merchant's charge is no part of the checkout; the latest shopper attempt is.
+      expect(byToken.get(tried.checkout_token)).toMatchObject({
+        attempt: { id: payments[2]!.id, status: 'failed', error_code: 'insufficient_funds' },
+        failedAttempts: await t.store.countFailedPayments(tried.id),
+      });
+      expect(byToken.get(tried.checkout_token)?.failedAttempts).toBe(2);
+
+      const [card, held] = attempt(tried);
+      await t.store.startPayment(card, { ...held, created_at: now });
+      const [nowHeld] = await t.store.listCheckoutStatuses([tried.checkout_token]);
+      expect(nowHeld).toMatchObject({
+        invoice: { processing_payment_id: held.id },
+        attempt: { id: held.id, status: 'processing', error_code: null },
+      });
+    });
+
+    it('reads the status of more checkouts than one query takes', async () => {
+      const invoices = Array.from({ length: 260 }, () => invoice());
+      for (const inv of invoices) await t.store.insertInvoice(inv);
+      const statuses = await t.store.listCheckoutStatuses(invoices.map((i) => i.checkout_token));
+      expect(statuses.map((s) => s.invoice.id).sort()).toEqual(invoices.map((i) => i.id).sort());
+      expect(await t.store.listCheckoutStatuses([])).toEqual([]);
+    });
+
     it('cancels only an open invoice that no attempt holds', async () => {
       const held = invoice();
       const free = invoice();

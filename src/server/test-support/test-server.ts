@@ -42,6 +42,7 @@ export async function startTestServer(
     orderCheckTimeoutMs?: number;
     logger?: FastifyServerOptions['logger'];
     onRoute?: AppOptions['onRoute'];
+    eventStreams?: AppOptions['eventStreams'];
   } = {},
 ): Promise<TestServer> {
   const testClock = new TestClock();
@@ -74,6 +75,7 @@ export async function startTestServer(
     },
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.onRoute ? { onRoute: options.onRoute } : {}),
+    ...(options.eventStreams ? { eventStreams: options.eventStreams } : {}),
   });
   const keys = await createMerchantApp(services, {
     name: 'Test Shop',

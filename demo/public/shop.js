@@ -88,6 +88,11 @@ async function startCheckout() {
   checkout.addEventListener('payframe-success', (event) => completeOrder(event.detail.paymentId));
   checkout.addEventListener('payframe-error', (event) => {
     $('shop-message').textContent = `Checkout could not start: ${event.detail.message}`;
+    // A wrong appearance leaves the default look; anything else ends this try.
+    if (event.detail.code === 'invalid_appearance') return;
+    state.orderId = null;
+    renderCart();
+    checkout.remove();
   });
   checkout.addEventListener('payframe-cancel', () => {
     $('shop-message').textContent = 'Checkout closed. Your order is still here when you are ready.';
@@ -105,14 +110,16 @@ async function startCheckout() {
 async function returnFromHostedPage() {
   const params = new URLSearchParams(location.search);
   const order = params.get('order');
+  const payment = params.get('payment');
   if (!order) return;
   history.replaceState(null, '', location.pathname);
   if (params.get('canceled')) {
     $('shop-message').textContent = 'Payment canceled. Nothing was charged.';
     return;
   }
+  // The address is no proof: the shop's server validates the payment before confirming.
   state.orderId = order;
-  if (params.get('payment')) await completeOrder(params.get('payment'));
+  if (payment) await completeOrder(payment);
 }
 
 async function completeOrder(paymentId) {
@@ -128,7 +135,9 @@ async function completeOrder(paymentId) {
     return;
   }
   showConfirmation(result.order.id, paymentId, null);
-  $('checkout-slot').replaceChildren();
+  // An overlay shows its result a moment and closes itself; an inline checkout goes at once.
+  const shown = $('checkout-slot').querySelector('payframe-checkout');
+  if (shown?.getAttribute('mode') !== 'overlay') $('checkout-slot').replaceChildren();
   state.quantities.clear();
   state.orderId = null;
   renderCart();

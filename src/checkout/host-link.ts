@@ -75,7 +75,11 @@ export class HostLink {
   }
 
   #onKey = (event: KeyboardEvent): void => {
-    if (event.key === 'Escape') this.#channel?.send({ type: 'escape' });
+    // Not an Escape that ends a composition (an IME), nor a held key's repeats.
+    if (event.key !== 'Escape' || event.isComposing || event.repeat || event.defaultPrevented) {
+      return;
+    }
+    this.#channel?.send({ type: 'escape' });
   };
 
   /** Tells the host the phase, once per change. */

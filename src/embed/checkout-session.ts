@@ -68,6 +68,11 @@ export class CheckoutSession {
    * decides). Before that nothing can be under way, so the checkout ends here as canceled, with no
    * invoice id to report yet.
    */
+  /** True once the terminal event went out (or an earlier mount of the token had it). */
+  get ended(): boolean {
+    return this.terminal;
+  }
+
   close(): void {
     if (this.ready) return this.channel.send({ type: 'close' });
     if (this.terminal) return;

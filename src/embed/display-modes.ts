@@ -62,6 +62,10 @@ function focused(): HTMLElement | null {
   return active instanceof HTMLElement ? active : null;
 }
 
+/** Overlays open on this page, and the page's own `overflow` from before the first. */
+let overlaysOpen = 0;
+let pageOverflow = '';
+
 /**
  * A modal dialog over the page: `showModal` makes the rest of the page inert (the focus stays in
  * the checkout) and the page does not scroll behind it. Escape, a click on the backdrop and the
@@ -77,30 +81,38 @@ function createOverlayView(options: FrameViewOptions): FrameView {
   close.className = 'close';
   close.setAttribute('aria-label', 'Close the checkout');
   close.textContent = '×';
+  dialog.setAttribute('aria-label', 'Secure payment');
   dialog.append(close, frame.content as Node);
   const dismiss = (event: Event) => {
     event.preventDefault();
     options.onDismiss();
   };
   close.addEventListener('click', dismiss);
-  // Escape: the dialog's own closing is held back until the frame agrees.
+  // Escape: the dialog's own closing is held back until the frame agrees. Chromium may close a
+  // dialog on a second Escape without asking (`cancel` is not cancelable then), so the key is
+  // taken first, and a dialog closed anyway is shown again.
+  dialog.addEventListener('keydown', (event) => event.key === 'Escape' && dismiss(event));
   dialog.addEventListener('cancel', dismiss);
+  dialog.addEventListener('close', () => restore && dialog.showModal());
   // A click on the backdrop lands on the dialog itself; its content covers the rest of it.
   dialog.addEventListener('click', (event) => event.target === dialog && dismiss(event));
-  let restore: { focus: HTMLElement | null; overflow: string } | null = null;
+  let restore: { focus: HTMLElement | null } | null = null;
   const hide = () => {
     if (!restore) return;
-    dialog.close();
-    document.documentElement.style.overflow = restore.overflow;
-    restore.focus?.focus();
+    const { focus } = restore;
     restore = null;
+    dialog.close();
+    if (--overlaysOpen === 0) document.documentElement.style.overflow = pageOverflow;
+    if (focus?.isConnected) focus.focus();
   };
   return {
     ...frame,
     content: dialog,
     show: () => {
       if (restore || !dialog.isConnected) return;
-      restore = { focus: focused(), overflow: document.documentElement.style.overflow };
+      restore = { focus: focused() };
+      // Several overlays may be open at once: the page scrolls again when the last one closes.
+      if (overlaysOpen++ === 0) pageOverflow = document.documentElement.style.overflow;
       document.documentElement.style.overflow = 'hidden';
       dialog.showModal();
     },

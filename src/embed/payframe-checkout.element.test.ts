@@ -163,7 +163,7 @@ describe('<payframe-checkout> inline', () => {
     await vi.waitFor(() => expect(named('payframe-ready')).toHaveLength(1));
     el.close();
     expect((await probe.next('received')).message).toEqual({ type: 'close' });
-    await probe.send(canceled);
+    probe.sendLast(canceled);
     await vi.waitFor(() =>
       expect(named('payframe-cancel')).toEqual([
         { name: 'payframe-cancel', detail: { invoiceId } },
@@ -199,7 +199,7 @@ describe('<payframe-checkout> inline', () => {
     await probe.send(succeeded);
     await probe.send({ ...succeeded, paymentId: 'pay_2' });
     await probe.send(declined(false));
-    await probe.send(canceled);
+    probe.sendLast(canceled);
     await flush(el, probe, 400);
 
     expect(events.filter((e) => e.name !== 'payframe-ready')).toEqual([
@@ -211,7 +211,7 @@ describe('<payframe-checkout> inline', () => {
     const { el, probe } = await mountConnected();
     await probe.send(declined(true));
     await probe.send(succeeded);
-    await probe.send(canceled);
+    probe.sendLast(canceled);
     await flush(el, probe, 400);
 
     expect(events).toEqual([
@@ -236,12 +236,10 @@ describe('<payframe-checkout> inline', () => {
     expect(events.map((e) => e.name)).toEqual(['payframe-failure']);
   });
 
-  test('a cancel is terminal', async () => {
+  test('a cancel is terminal: the canceled checkout is taken down', async () => {
     const { el, probe } = await mountConnected();
-    await probe.send(canceled);
-    await probe.send(succeeded);
-    await flush(el, probe, 400);
-
+    probe.sendLast(canceled);
+    await vi.waitFor(() => expect(iframeOf(el)).toBeNull());
     expect(events).toEqual([{ name: 'payframe-cancel', detail: { invoiceId } }]);
   });
 
@@ -397,7 +395,7 @@ describe('<payframe-checkout> across remounts', () => {
 
   test('another token is another checkout with its own terminal event', async () => {
     const { el, probe } = await mountConnected();
-    await probe.send(canceled);
+    probe.sendLast(canceled);
     await vi.waitFor(() => expect(named('payframe-cancel')).toHaveLength(1));
 
     el.token = 'ct_test2';

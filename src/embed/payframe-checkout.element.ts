@@ -64,6 +64,7 @@ export class PayframeCheckoutElement extends LitElement {
   /** The token whose checkout already had its terminal event: remounting it shows the frame
    * again, but no second terminal event. */
   private finishedToken: string | undefined;
+  private hideTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
@@ -90,8 +91,15 @@ export class PayframeCheckoutElement extends LitElement {
     if (this.mode === DisplayMode.redirect) {
       if (this.token && this.paymentOrigin && isOrigin(this.paymentOrigin)) {
         this.navigate(hostedUrl(this.paymentOrigin, this.token, this.locale));
+      } else {
+        this.emitError('frame_load_failed', 'A redirect needs a token and the payment origin.');
       }
       return;
+    }
+    // A checkout canceled before is opened afresh, as a new checkout with its own ending.
+    if (!this.view && !this.destroyed) {
+      this.needsMount = true;
+      this.requestUpdate();
     }
     await this.updateComplete;
     this.view?.show?.();
@@ -103,7 +111,9 @@ export class PayframeCheckoutElement extends LitElement {
    * canceled first, and the shopper may choose another card).
    */
   close(): void {
-    this.session?.close();
+    // A checkout that has ended has nothing left to ask: its overlay simply closes.
+    if (this.session?.ended) this.view?.hide?.();
+    else this.session?.close();
   }
 
   /** Removes the frame and stops listening for good; this element will not mount again. */
@@ -164,7 +174,7 @@ export class PayframeCheckoutElement extends LitElement {
     const channel = randomChannelId();
     const view = createView({
       onError: () => session.fail('frame_load_failed', FRAME_LOAD_FAILED_MESSAGE),
-      onDismiss: () => session.close(),
+      onDismiss: () => this.close(),
     });
     const session = new CheckoutSession({
       paymentOrigin,
@@ -176,10 +186,11 @@ export class PayframeCheckoutElement extends LitElement {
       resize: (height) => view.resize(height),
       ended: () => this.unmount(),
       // Escape closes what can be closed: the overlay, not a checkout in the page.
-      onEscape: () => view.show && session.close(),
+      onEscape: () => view.show && this.close(),
       terminal: token === this.finishedToken,
       onTerminal: (name) => {
-        this.finishedToken = token;
+        // A cancel leaves the invoice open: mounting the token again is a new checkout.
+        if (name !== 'payframe-cancel') this.finishedToken = token;
         this.afterTerminal(name);
       },
     });
@@ -195,10 +206,15 @@ export class PayframeCheckoutElement extends LitElement {
   private afterTerminal(name: PayframeEventName): void {
     const view = this.view;
     // After the page's own listeners ran: the focus goes back to what they left focusable.
-    setTimeout(() => view?.hide?.(), name === 'payframe-cancel' ? 0 : OVERLAY_RESULT_MS);
+    // A canceled checkout is taken down, so its form can no longer pay unseen.
+    this.hideTimer = setTimeout(
+      () => (name === 'payframe-cancel' ? view === this.view && this.unmount() : view?.hide?.()),
+      name === 'payframe-cancel' ? 0 : OVERLAY_RESULT_MS,
+    );
   }
 
   private unmount(): void {
+    clearTimeout(this.hideTimer);
     this.session?.dispose();
     this.view?.dispose();
     this.session = undefined;

@@ -104,8 +104,9 @@ describe('<payframe-checkout mode="overlay">', () => {
     // The dialog stays until the frame agrees: a payment might be under way.
     expect(dialogOf(el)!.open).toBe(true);
 
-    await probe.send({ type: 'result', outcome: 'canceled', invoiceId });
-    await vi.waitFor(() => expect(dialogOf(el)!.open).toBe(false));
+    probe.sendLast({ type: 'result', outcome: 'canceled', invoiceId });
+    // Taken down: its form can no longer pay unseen.
+    await vi.waitFor(() => expect(dialogOf(el)).toBeNull());
     expect(events.filter((e) => e.name === 'payframe-cancel')).toEqual([
       { name: 'payframe-cancel', detail: { invoiceId } },
     ]);
@@ -124,6 +125,54 @@ describe('<payframe-checkout mode="overlay">', () => {
       timeout: OVERLAY_RESULT_MS + 2000,
     });
     expect(document.activeElement).toBe(buy);
+    expect(document.documentElement.style.overflow).toBe('');
+  });
+});
+
+describe('<payframe-checkout mode="overlay"> after it ended', () => {
+  test('open() after a cancel opens a new checkout with its own ending', async () => {
+    const { el, probe } = await overlayReady();
+    await el.open();
+    probe.sendLast({ type: 'result', outcome: 'canceled', invoiceId });
+    await vi.waitFor(() => expect(dialogOf(el)).toBeNull());
+
+    await el.open();
+    expect(dialogOf(el)!.open).toBe(true);
+    const again = new FrameProbe(() => iframeOf(el)?.contentWindow, frameOrigin);
+    probes.push(again);
+    await again.next('connected');
+    await again.send({ type: 'ready' });
+    await again.send({ type: 'result', outcome: 'succeeded', invoiceId, paymentId: 'pay_2' });
+    await vi.waitFor(() =>
+      expect(events.filter((e) => e.name !== 'payframe-ready').map((e) => e.name)).toEqual([
+        'payframe-cancel',
+        'payframe-success',
+      ]),
+    );
+  });
+
+  test('its close button still closes an overlay reopened on a finished checkout', async () => {
+    const { el, probe } = await overlayReady();
+    await el.open();
+    await probe.send({ type: 'result', outcome: 'succeeded', invoiceId, paymentId: 'pay_1' });
+    await vi.waitFor(() => expect(dialogOf(el)!.open).toBe(false), {
+      timeout: OVERLAY_RESULT_MS + 2000,
+    });
+    await el.open();
+    expect(dialogOf(el)!.open).toBe(true);
+    await userEvent.click(el.shadowRoot!.querySelector('button.close')!);
+    expect(dialogOf(el)!.open).toBe(false);
+    expect(document.documentElement.style.overflow).toBe('');
+  });
+
+  test('with two overlays open, the page scrolls again only once both are closed', async () => {
+    const first = await overlayReady();
+    const second = await overlayReady();
+    await first.el.open();
+    await second.el.open();
+    first.el.destroy();
+    expect(document.documentElement.style.overflow).toBe('hidden');
+    second.el.destroy();
     expect(document.documentElement.style.overflow).toBe('');
   });
 });

@@ -46,7 +46,18 @@ export async function open(options: OpenOptions): Promise<CheckoutResult> {
     throw new PayframeOpenError('invalid_request', 'An inline checkout needs a container.');
   }
   const source = options.token;
-  const token = await (typeof source === 'function' ? source() : source);
+  let token: unknown;
+  try {
+    token = await (typeof source === 'function' ? source() : source);
+  } catch (error) {
+    throw new PayframeOpenError(
+      'invalid_request',
+      `The checkout token could not be had: ${String(error)}`,
+    );
+  }
+  if (typeof token !== 'string' || !token) {
+    throw new PayframeOpenError('invalid_request', 'The checkout token is empty.');
+  }
   const el = document.createElement('payframe-checkout') as PayframeCheckoutElement;
   el.mode = mode;
   el.token = token;
@@ -67,6 +78,9 @@ export async function open(options: OpenOptions): Promise<CheckoutResult> {
     });
     el.addEventListener('payframe-cancel', (e) => finish({ outcome: 'canceled', ...e.detail }));
     el.addEventListener('payframe-error', (e) => {
+      // A refused appearance leaves the default look; the checkout goes on.
+      if (e.detail.code === 'invalid_appearance')
+        return console.warn('[payframe]', e.detail.message);
       reject(new PayframeOpenError(e.detail.code, e.detail.message));
       el.remove();
     });

@@ -132,6 +132,8 @@ describe('parseFrameMessage', () => {
     { type: 'resize', height: 612.5 },
     { type: 'state', phase: 'challenge' },
     { type: 'escape' },
+    // A code this build does not know, from a newer frame: passed on, not dropped.
+    { type: 'error', code: 'some_future_code', message: 'x' },
     { type: 'result', outcome: 'succeeded', invoiceId: 'inv_1', paymentId: 'pay_1' },
     {
       type: 'result',
@@ -164,7 +166,7 @@ describe('parseFrameMessage', () => {
         type: 'result',
         outcome: 'failed',
         invoiceId: 'inv_1',
-        error: { code: 'made_up_code', message: 'x', retryable: true },
+        error: { code: 'Not A Code!', message: 'x', retryable: true },
       },
       'malformed "result" message',
     ],
@@ -177,7 +179,7 @@ describe('parseFrameMessage', () => {
       },
       'malformed "result" message',
     ],
-    [{ type: 'error', code: 'made_up_code', message: 'x' }, 'malformed "error" message'],
+    [{ type: 'error', code: 'not-a-code', message: 'x' }, 'malformed "error" message'],
     [{ type: 'error', code: 'invalid_appearance' }, 'malformed "error" message'],
     [{ type: 'close' }, 'malformed "close" message'],
     [{ type: 'hello' }, 'malformed "hello" message'],

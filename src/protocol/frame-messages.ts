@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { errorCodeSchema } from './error-codes';
+import type { ErrorCode } from './error-codes';
 
 /**
  * Messages between the host page (embed) and the checkout frame. The two window messages carry the
@@ -24,13 +24,23 @@ export type Phase = (typeof Phase)[keyof typeof Phase];
 export const Outcome = { succeeded: 'succeeded', failed: 'failed', canceled: 'canceled' } as const;
 export type Outcome = (typeof Outcome)[keyof typeof Outcome];
 
+/**
+ * An error code in a frame message, checked for its shape rather than against this build's list:
+ * an `embed.js` pinned to an older version still takes the codes a newer frame sends, and the host
+ * script does not carry the whole catalog (its byte budget, DESIGN §11). The host passes the code
+ * on to the merchant, who branches on it; it never decides anything by it.
+ */
+const messageErrorCodeSchema = z
+  .string()
+  .check(z.regex(/^[a-z][a-z0-9_]{1,63}$/)) as unknown as z.ZodMiniType<ErrorCode>;
+
 export const resultMessageSchema = z.strictObject({
   type: z.literal('result'),
   outcome: z.enum(['succeeded', 'failed', 'canceled']),
   invoiceId: z.string(),
   paymentId: z.optional(z.string()),
   error: z.optional(
-    z.strictObject({ code: errorCodeSchema, message: z.string(), retryable: z.boolean() }),
+    z.strictObject({ code: messageErrorCodeSchema, message: z.string(), retryable: z.boolean() }),
   ),
 });
 export type ResultMessage = z.infer<typeof resultMessageSchema>;
@@ -46,7 +56,7 @@ export const frameToHostSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('escape') }),
   resultMessageSchema,
   /** An integration problem the frame found (`invalid_appearance`); the checkout goes on. */
-  z.strictObject({ type: z.literal('error'), code: errorCodeSchema, message: z.string() }),
+  z.strictObject({ type: z.literal('error'), code: messageErrorCodeSchema, message: z.string() }),
 ]);
 export type FrameToHost = z.infer<typeof frameToHostSchema>;
 

@@ -72,6 +72,14 @@ export class FrameProbe {
     return this.command({ command: 'send', message });
   }
 
+  /** Sends a message after which the host may take the frame down: waits for no report back. */
+  sendLast(message: unknown): void {
+    const target = this.frameWindow();
+    if (!target) throw new Error('fixture frame is not attached');
+    const command = { fixture: FIXTURE, id: this.nextId++, command: 'send', message };
+    target.postMessage(command, this.frameOrigin);
+  }
+
   dispose(): void {
     window.removeEventListener('message', this.onMessage);
   }

@@ -1,49 +1,18 @@
-import { fixture, fixtureCleanup, html } from '@open-wc/testing-helpers';
+import { fixtureCleanup } from '@open-wc/testing-helpers';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cdp, page, userEvent } from 'vitest/browser';
-import type { FrameToHost } from '../protocol/frame-messages';
 import type { CheckoutApp } from './checkout-app.element';
 import { MIX, PALETTES } from './palette';
 import './define';
-import { fakeApi, slowTiming } from './test-app';
-import { openSummary } from './test-summary';
+import { embedInThisPage } from './test-app';
 
 const channel = 'ch_appearance_test';
 
-/**
- * The checkout app embedded in this very page: the test plays the host, answers the handshake with
- * a real MessageChannel port and sends `configure` over it, as `embed.js` does.
- */
+/** The checkout app embedded in this page, sent `configure` over its port as `embed.js` does. */
 async function embedded() {
-  const ready = new Promise<void>((resolve) => {
-    const onReady = (event: MessageEvent) => {
-      if ((event.data as { type?: string } | null)?.type !== 'payframe:frame-ready') return;
-      window.removeEventListener('message', onReady);
-      resolve();
-    };
-    window.addEventListener('message', onReady);
-  });
-  const { api } = fakeApi({ summary: { ...openSummary, allowed_origins: [location.origin] } });
-  const where = {
-    pathname: '/checkout/ct_test1',
-    hash: `#origin=${encodeURIComponent(location.origin)}&channel=${channel}`,
-  };
-  const app = await fixture<CheckoutApp>(
-    html`<payframe-checkout-app
-      .api=${api}
-      .where=${where}
-      .timing=${slowTiming}
-      .hostWindow=${window}
-    ></payframe-checkout-app>`,
-  );
-  await ready;
-  const { port1, port2 } = new MessageChannel();
-  const received: FrameToHost[] = [];
-  port1.onmessage = (event) => received.push(event.data as FrameToHost);
-  window.postMessage({ type: 'payframe:connect', channel }, location.origin, [port2]);
-  await vi.waitFor(() => expect(received).toContainEqual({ type: 'ready' }));
+  const { app, port, received } = await embedInThisPage(channel);
   const configure = async (appearance: unknown, locale?: string) => {
-    port1.postMessage({ type: 'configure', appearance, ...(locale ? { locale } : {}) });
+    port.postMessage({ type: 'configure', appearance, ...(locale ? { locale } : {}) });
     await vi.waitFor(() => expect(configured).toHaveBeenCalled());
     configured.mockClear();
     await app.updateComplete;
@@ -51,7 +20,7 @@ async function embedded() {
   // Calls through: resolves the wait once the app has handled the message.
   const configured = vi.spyOn(app as unknown as { useAppearance: () => void }, 'useAppearance');
   const errors = () => received.filter((m) => m.type === 'error');
-  return { app, configure, errors, port: port1 };
+  return { app, configure, errors, port };
 }
 
 const form = (app: CheckoutApp) => app.shadowRoot!.querySelector('payframe-card-form')!;

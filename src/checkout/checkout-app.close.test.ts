@@ -1,11 +1,8 @@
-import { fixture, fixtureCleanup, html } from '@open-wc/testing-helpers';
+import { fixtureCleanup } from '@open-wc/testing-helpers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { page } from 'vitest/browser';
 import type { ConfirmResult } from '../protocol/checkout';
-import type { FrameToHost } from '../protocol/frame-messages';
-import type { CheckoutApp } from './checkout-app.element';
 import './define';
-import { deferred, fakeApi, payWith, slowTiming } from './test-app';
+import { deferred, embedInThisPage, fakeApi, payWith } from './test-app';
 import { openSummary } from './test-summary';
 
 const channel = 'ch_close_test';
@@ -13,38 +10,13 @@ afterEach(() => fixtureCleanup());
 
 /** The frame embedded in this page, with the test as its host over a real MessageChannel. */
 async function embedded(confirm?: () => Promise<ConfirmResult>) {
-  const ready = new Promise<void>((resolve) => {
-    const onReady = (event: MessageEvent) => {
-      if ((event.data as { type?: string } | null)?.type !== 'payframe:frame-ready') return;
-      window.removeEventListener('message', onReady);
-      resolve();
-    };
-    window.addEventListener('message', onReady);
-  });
   const fake = fakeApi({
     summary: { ...openSummary, allowed_origins: [location.origin] },
     ...(confirm ? { confirm } : {}),
   });
-  const where = {
-    pathname: '/checkout/ct_test1',
-    hash: `#origin=${encodeURIComponent(location.origin)}&channel=${channel}`,
-  };
-  const app = await fixture<CheckoutApp>(
-    html`<payframe-checkout-app
-      .api=${fake.api}
-      .where=${where}
-      .timing=${slowTiming}
-      .hostWindow=${window}
-    ></payframe-checkout-app>`,
-  );
-  await ready;
-  const { port1, port2 } = new MessageChannel();
-  const received: FrameToHost[] = [];
-  port1.onmessage = (event) => received.push(event.data as FrameToHost);
-  window.postMessage({ type: 'payframe:connect', channel }, location.origin, [port2]);
-  await vi.waitFor(() => expect(received).toContainEqual({ type: 'ready' }));
-  const results = () => received.filter((m) => m.type === 'result');
-  return { app, ui: page.elementLocator(app), port: port1, results, fake };
+  const embedding = await embedInThisPage(channel, fake);
+  const results = () => embedding.received.filter((m) => m.type === 'result');
+  return { ...embedding, results };
 }
 
 describe('the frame asked to close by its host', () => {

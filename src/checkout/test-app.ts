@@ -1,7 +1,9 @@
 import { fixture, html } from '@open-wc/testing-helpers';
+import { expect, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import type { CheckoutSummary, ConfirmCheckout, ConfirmResult } from '../protocol/checkout';
 import type { CancelReason, CheckoutApi } from './checkout-api';
+import type { FrameToHost } from '../protocol/frame-messages';
 import type { CheckoutApp } from './checkout-app.element';
 import './define';
 import { openSummary } from './test-summary';
@@ -87,3 +89,42 @@ export const deferred = <T>() => {
   const promise = new Promise<T>((yes, no) => ((resolve = yes), (reject = no)));
   return { promise, resolve, reject };
 };
+
+/**
+ * The checkout app embedded in this very page, the test playing the host: it answers the
+ * handshake with a real MessageChannel port, as `embed.js` does, and records what the frame sends.
+ */
+export async function embedInThisPage(
+  channel: string,
+  fake: ReturnType<typeof fakeApi> = fakeApi({
+    summary: { ...openSummary, allowed_origins: [location.origin] },
+  }),
+) {
+  const ready = new Promise<void>((resolve) => {
+    const onReady = (event: MessageEvent) => {
+      if ((event.data as { type?: string } | null)?.type !== 'payframe:frame-ready') return;
+      window.removeEventListener('message', onReady);
+      resolve();
+    };
+    window.addEventListener('message', onReady);
+  });
+  const where = {
+    pathname: '/checkout/ct_test1',
+    hash: `#origin=${encodeURIComponent(location.origin)}&channel=${channel}`,
+  };
+  const app = await fixture<CheckoutApp>(
+    html`<payframe-checkout-app
+      .api=${fake.api}
+      .where=${where}
+      .timing=${slowTiming}
+      .hostWindow=${window}
+    ></payframe-checkout-app>`,
+  );
+  await ready;
+  const { port1, port2 } = new MessageChannel();
+  const received: FrameToHost[] = [];
+  port1.onmessage = (event) => received.push(event.data as FrameToHost);
+  window.postMessage({ type: 'payframe:connect', channel }, location.origin, [port2]);
+  await vi.waitFor(() => expect(received).toContainEqual({ type: 'ready' }));
+  return { app, ui: page.elementLocator(app), port: port1, received, fake };
+}

@@ -4,14 +4,9 @@ import { Writable } from 'node:stream';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LOG_REDACT } from './create-app';
-import {
-  cardBody,
-  startTestServer,
-  TEST_ACS_SECRET,
-  type TestServer,
-} from './test-support/test-server';
+import { cardBody, startTestServer, type TestServer } from './test-support/test-server';
 import { storesUnderTest, type TestStore } from './test-support/test-stores';
-import { decodeChallengeRequest, encodeChallengeResponse } from './three-ds/messages';
+import { passChallenge } from './test-support/challenge';
 
 const stores = await storesUnderTest();
 
@@ -120,22 +115,7 @@ describe.each(stores)('card data at rest and in logs on %s', (name, open) => {
       save_card: true,
     });
     expect(challenged.status).toBe('requires_action');
-    const request = decodeChallengeRequest(challenged.action.parameters.creq, TEST_ACS_SECRET)!;
-    const cres = encodeChallengeResponse(
-      {
-        threeDSServerTransID: request.threeDSServerTransID,
-        acsTransID: request.acsTransID,
-        transStatus: 'Y',
-        attempts: 0,
-      },
-      TEST_ACS_SECRET,
-    );
-    await fetch(`${server.url}/3ds/notify`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ cres }).toString(),
-      redirect: 'manual',
-    });
+    await passChallenge(server, challenged.action.parameters.creq);
     const saved = (await (await server.merchant(`/v1/customers/${customer}`)).json())
       .payment_methods;
     expect(saved.map((m: { card: { last4: string } }) => m.card.last4).sort()).toEqual([

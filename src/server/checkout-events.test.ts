@@ -6,11 +6,10 @@ import {
   cardBody,
   SHOP_ORIGIN,
   startTestServer,
-  TEST_ACS_SECRET,
   type TestServer,
 } from './test-support/test-server';
 import { storesUnderTest, type TestStore } from './test-support/test-stores';
-import { decodeChallengeRequest, encodeChallengeResponse } from './three-ds/messages';
+import { passChallenge } from './test-support/challenge';
 
 const stores = await storesUnderTest();
 const VISA = '4242424242424242';
@@ -203,22 +202,7 @@ describe.each(stores)('checkout status stream on %s', (_name, open) => {
     expect(await settled(reader)).toMatchObject({
       data: { status: 'requires_action', payment_id: pending.payment_id },
     });
-    const creq = decodeChallengeRequest(pending.action.parameters.creq, TEST_ACS_SECRET)!;
-    const cres = encodeChallengeResponse(
-      {
-        threeDSServerTransID: creq.threeDSServerTransID,
-        acsTransID: creq.acsTransID,
-        transStatus: 'Y',
-        attempts: 0,
-      },
-      TEST_ACS_SECRET,
-    );
-    await fetch(`${server.url}/3ds/notify`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ cres }).toString(),
-      redirect: 'manual',
-    });
+    await passChallenge(server, pending.action.parameters.creq);
     expect(await settled(reader)).toMatchObject({ data: { status: 'paid' } });
     expect(await next(reader)).toMatchObject({
       name: 'result',

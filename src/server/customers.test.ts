@@ -4,14 +4,9 @@ import { SandboxAcquirer } from './acquirer/sandbox-acquirer';
 import { createMerchantApp } from './domain/apps';
 import { createVault, generateVaultKey } from './vault/vault';
 import { eventTypes, expectProblem, movements } from './test-support/payments';
-import {
-  cardBody,
-  startTestServer,
-  TEST_ACS_SECRET,
-  type TestServer,
-} from './test-support/test-server';
+import { cardBody, startTestServer, type TestServer } from './test-support/test-server';
 import { storesUnderTest, type TestStore } from './test-support/test-stores';
-import { decodeChallengeRequest, encodeChallengeResponse } from './three-ds/messages';
+import { passChallenge as passIssuerChallenge } from './test-support/challenge';
 
 const stores = await storesUnderTest();
 const VISA = '4242424242424242';
@@ -73,22 +68,7 @@ describe.each(stores)('customers, saved cards and MIT on %s', (_name, open) => {
   };
   /** Answers a challenge as the issuer's page would after the right code, through the browser. */
   const passChallenge = async (creq: string) => {
-    const request = decodeChallengeRequest(creq, TEST_ACS_SECRET)!;
-    const cres = encodeChallengeResponse(
-      {
-        threeDSServerTransID: request.threeDSServerTransID,
-        acsTransID: request.acsTransID,
-        transStatus: 'Y',
-        attempts: 0,
-      },
-      TEST_ACS_SECRET,
-    );
-    const answer = await fetch(`${server.url}/3ds/notify`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ cres }).toString(),
-      redirect: 'manual',
-    });
+    const answer = await passIssuerChallenge(server, creq);
     expect(answer.status).toBeLessThan(400);
   };
   const pay = (invoice: string, body: object, headers?: Record<string, string>) =>

@@ -6,12 +6,9 @@ import {
   TEST_ACS_SECRET,
   type TestServer,
 } from './test-support/test-server';
+import { challengeResult, notifyChallenge } from './test-support/challenge';
 import { storesUnderTest, type TestStore } from './test-support/test-stores';
-import {
-  decodeChallengeRequest,
-  encodeChallengeResponse,
-  type ChallengeResponse,
-} from './three-ds/messages';
+import { decodeChallengeRequest, encodeChallengeResponse } from './three-ds/messages';
 
 const stores = await storesUnderTest();
 const CHALLENGE = '4000000000003220';
@@ -48,26 +45,8 @@ describe.each(stores)('3-D Secure on %s', (_name, open) => {
     (await fetch(`${server.url}/v1/checkout/${token}/payments/${paymentId}`)).json();
   const payment = async (id: string) => (await server.merchant(`/v1/payments/${id}`)).json();
   /** Posts a result as the issuer's page would, through the shopper's browser. */
-  const notify = (cres: string) =>
-    fetch(`${server.url}/3ds/notify`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ cres }).toString(),
-      redirect: 'manual',
-    });
-  function resultFor(creq: string, overrides: Partial<ChallengeResponse> = {}): string {
-    const request = decodeChallengeRequest(creq, TEST_ACS_SECRET)!;
-    return encodeChallengeResponse(
-      {
-        threeDSServerTransID: request.threeDSServerTransID,
-        acsTransID: request.acsTransID,
-        transStatus: 'Y',
-        attempts: 0,
-        ...overrides,
-      },
-      TEST_ACS_SECRET,
-    );
-  }
+  const notify = (cres: string) => notifyChallenge(server, cres);
+  const resultFor = challengeResult;
 
   it('authenticates 4000 0000 0000 3055 frictionless (Y) and records it on the payment', async () => {
     const token = await checkout();

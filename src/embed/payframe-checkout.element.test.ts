@@ -408,3 +408,58 @@ describe('<payframe-checkout> across remounts', () => {
     expect(events.map((e) => e.name)).toEqual(['payframe-cancel', 'payframe-success']);
   });
 });
+
+describe('<payframe-checkout> among others and inside shadow roots', () => {
+  test('two checkouts on one page each get their own frame, channel and events', async () => {
+    const page = await fixture<HTMLElement>(
+      html`<div>
+        <fixture-payframe-checkout
+          token="ct_one"
+          .paymentOrigin=${frameOrigin}
+        ></fixture-payframe-checkout>
+        <fixture-payframe-checkout
+          token="ct_two"
+          .paymentOrigin=${frameOrigin}
+        ></fixture-payframe-checkout>
+      </div>`,
+    );
+    const [one, two] = [...page.querySelectorAll<FixtureCheckout>('fixture-payframe-checkout')];
+    const oneProbe = new FrameProbe(() => iframeOf(one!)?.contentWindow, frameOrigin);
+    const twoProbe = new FrameProbe(() => iframeOf(two!)?.contentWindow, frameOrigin);
+    probes.push(oneProbe, twoProbe);
+    await oneProbe.next('connected');
+    await twoProbe.next('connected');
+    expect(iframeOf(one!)!.src).not.toBe(iframeOf(two!)!.src);
+
+    const seen: [string, EventTarget | null][] = [];
+    for (const el of [one!, two!]) {
+      el.addEventListener('payframe-success', (e) => seen.push([e.detail.paymentId, e.target]));
+    }
+    await twoProbe.send({ ...succeeded, paymentId: 'pay_two' });
+    await oneProbe.send({ ...declined(true) });
+    await vi.waitFor(() => expect(seen).toEqual([['pay_two', two]]));
+    expect(named('payframe-failure').map((e) => e.detail.paymentId)).toEqual(['pay_0']);
+  });
+
+  test('works inside another element’s shadow root, its events reaching the document', async () => {
+    const host = await fixture<HTMLElement>(html`<div></div>`);
+    const shadow = host.attachShadow({ mode: 'open' });
+    const el = document.createElement('fixture-payframe-checkout') as FixtureCheckout;
+    el.paymentOrigin = frameOrigin;
+    el.token = 'ct_shadow';
+    shadow.append(el);
+    await el.updateComplete;
+    const probe = new FrameProbe(() => iframeOf(el)?.contentWindow, frameOrigin);
+    probes.push(probe);
+    await probe.next('connected');
+    await probe.send({ type: 'ready' });
+    await probe.send(succeeded);
+    // Composed: the page's own listeners on `document` hear it from inside the shadow root.
+    await vi.waitFor(() =>
+      expect(named('payframe-success')).toEqual([
+        { name: 'payframe-success', detail: { invoiceId, paymentId: 'pay_1' } },
+      ]),
+    );
+    expect(iframeOf(el)!.src).toContain(`#origin=${encodeURIComponent(location.origin)}`);
+  });
+});

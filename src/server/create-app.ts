@@ -9,6 +9,7 @@ import {
 } from './routes/checkout-events.routes';
 import { checkoutRoutes } from './routes/checkout.routes';
 import { customerRoutes } from './routes/customers.routes';
+import { embedRoutes } from './routes/embed.routes';
 import { invoiceRoutes } from './routes/invoices.routes';
 import { requireMerchant } from './routes/merchant-auth';
 import { pageRoutes, type PagesConfig } from './routes/pages.routes';
@@ -111,6 +112,10 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await payFormRoutes(app, options.services);
   await threeDsRoutes(app, options.services);
+  embedRoutes(app, {
+    embedDir: options.pages.embedDir,
+    publicUrl: options.services.config.publicUrl,
+  });
   await pageRoutes(app, options.services, options.pages);
   openApiRoutes(app, {
     publicUrl: options.services.config.publicUrl,

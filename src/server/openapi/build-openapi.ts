@@ -45,6 +45,8 @@ const TAG_DESCRIPTIONS: Record<Tag, string> = {
   [Tag.checkout]: 'Called by the checkout frame, authorised by the checkout token alone.',
   [Tag.webhooks]:
     'Where signed events are delivered (Standard Webhooks), the signing secret and the event log.',
+  [Tag.embed]:
+    'Where pages load `embed.js` from, pinned to reviewed bytes with Subresource Integrity.',
   [Tag.testMode]: 'What a real acquirer or a real calendar would do, on demand.',
 };
 

@@ -16,6 +16,7 @@ import {
   payInvoiceSchema,
   paymentMethodSchema,
 } from '../../protocol/customers';
+import { embedScriptSchema } from '../../protocol/embed';
 import { errorCodeSchema, fieldErrorSchema, problemSchema } from '../../protocol/errors';
 import { createInvoiceSchema, invoiceSchema, lineItemSchema } from '../../protocol/invoices';
 import { amountSchema, currencySchema } from '../../protocol/money';
@@ -149,6 +150,8 @@ component(webhookAttemptSchema, 'WebhookAttempt', 'response');
 component(eventSchema, 'Event', 'response');
 component(eventListSchema, 'EventList', 'response');
 component(resendEventSchema, 'ResendEvent', 'request');
+
+component(embedScriptSchema, 'EmbedScript', 'response');
 
 component(chargebackSchema, 'Chargeback', 'request');
 component(disputeOutcomeSchema, 'DisputeOutcome', 'request');

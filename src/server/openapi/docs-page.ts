@@ -120,7 +120,7 @@ export function renderDocsPage(document: OpenApiDocument, endpoints: Endpoint[])
               <p>
                 Base URL: <code>${server}</code>. Merchant endpoints take the app’s secret key as
                 <code>Authorization: Bearer sk_test_…</code>; checkout endpoints are authorised by
-                the checkout token in the path.
+                the checkout token in the path; <code>GET /v1/embed</code> is public.
               </p>
             </section>
             ${sections}

@@ -7,6 +7,8 @@ export const Auth = {
   secretKey: 'secret_key',
   /** The checkout token in the path is the credential, for one invoice. */
   checkoutToken: 'checkout_token',
+  /** Anyone: the answer is public and the same for every caller. */
+  none: 'none',
 } as const;
 export type Auth = (typeof Auth)[keyof typeof Auth];
 
@@ -16,6 +18,7 @@ export const Tag = {
   customers: 'Customers',
   checkout: 'Checkout',
   webhooks: 'Webhooks',
+  embed: 'Host script',
   testMode: 'Test mode',
 } as const;
 export type Tag = (typeof Tag)[keyof typeof Tag];

@@ -34,6 +34,7 @@ import {
   validationResultSchema,
   voidPaymentSchema,
 } from '../../protocol/payments';
+import { embedScriptSchema } from '../../protocol/embed';
 import { orderCheckSettingsSchema, setOrderCheckSchema } from '../../protocol/order-check';
 import { payFormSettingsSchema } from '../../protocol/pay-form';
 import {
@@ -487,6 +488,20 @@ export const ENDPOINTS: Endpoint[] = [
     body: noOptions(resendEventSchema),
     success: answers(eventSchema, 'The event, pending delivery.'),
     errors: ['event_not_found'],
+  },
+  {
+    method: 'get',
+    path: '/v1/embed',
+    operationId: 'getEmbedScript',
+    tag: Tag.embed,
+    summary: 'Get the host script',
+    description:
+      'The URLs of `embed.js` and the Subresource Integrity of its bytes, for a script tag that ' +
+      'loads exactly the code you reviewed. Public (no key; CORS `*`): it is the same for every ' +
+      'caller and reveals nothing the script itself does not.',
+    auth: Auth.none,
+    success: answers(embedScriptSchema, 'Where to load the script, and its integrity.'),
+    errors: [],
   },
   {
     method: 'post',

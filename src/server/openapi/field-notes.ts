@@ -247,6 +247,18 @@ export const FIELD_NOTES: Record<string, ComponentNotes> = {
     fields: { has_more: 'Older events exist; pass the last id as `before`.' },
   },
   ResendEvent: { description: 'No options: send `{}` or no body.' },
+  EmbedScript: {
+    description:
+      'Where to load the host script: `versioned_url` with `integrity` pins these exact bytes; ' +
+      '`url` follows every update.',
+    fields: {
+      url: 'Always the latest `embed.js`, cached for five minutes.',
+      versioned_url:
+        'These bytes for as long as this build is deployed, cached for a year (`immutable`).',
+      integrity: 'For the script tag’s `integrity`, with `crossorigin="anonymous"`.',
+      version: 'The release, as `Payframe.version` reports it in the page.',
+    },
+  },
   Chargeback: {
     description: 'The shopper’s bank disputes the payment (test mode).',
     fields: { amount: 'Omit to dispute everything captured and not refunded.' },

@@ -16,6 +16,7 @@ import { renderSchema } from './schema-table';
 const AUTH_LABELS: Record<Auth, string> = {
   [Auth.secretKey]: 'Secret key',
   [Auth.checkoutToken]: 'Checkout token',
+  [Auth.none]: 'Public',
 };
 
 export const methodBadge = (method: string) =>

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenApiDocument } from '../openapi/build-openapi';
 import { openApiChecker } from '../test-support/openapi-checker';
@@ -11,7 +14,10 @@ let checker: ReturnType<typeof openApiChecker>;
 
 beforeAll(async () => {
   store = await sqliteTestStore();
-  server = await startTestServer(store);
+  // A stand-in host script, so `GET /v1/embed` answers without a build.
+  const embedDir = mkdtempSync(join(tmpdir(), 'payframe-embed-'));
+  writeFileSync(join(embedDir, 'embed.js'), 'window.Payframe = {};\n');
+  server = await startTestServer(store, { embedDir });
   document = (await (await fetch(`${server.url}/openapi.json`)).json()) as OpenApiDocument;
   checker = openApiChecker(document);
 });
@@ -244,6 +250,10 @@ describe('real answers match the OpenAPI document', () => {
     await call('get', '/v1/form', { status: 200 });
     await call('get', '/v1/order-check', { status: 200 });
     await call('post', '/v1/order-check', { body: { url: null }, status: 200 });
+  });
+
+  it('for the host script, without a key', async () => {
+    await call('get', '/v1/embed', { status: 200 });
   });
 
   // Runs last: counts what the tests above exercised.

@@ -11,14 +11,14 @@ import { checkoutPageCsp } from './security-headers';
 export interface PagesConfig {
   /** Vite's checkout build (index.html + hashed assets). */
   webDir: string;
-  /** Folder holding the built embed.js. */
+  /** Folder holding the built embed.js (served by `embedRoutes`). */
   embedDir: string;
   acsOrigin: string;
 }
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
-/** The checkout frame page, embed.js and the frame's static assets. */
+/** The checkout frame page and the frame's static assets. */
 export async function pageRoutes(
   app: FastifyInstance,
   services: Services,
@@ -26,7 +26,6 @@ export async function pageRoutes(
 ): Promise<void> {
   const readBuilt = (file: string) => (existsSync(file) ? readFileSync(file) : undefined);
   const checkoutHtml = readBuilt(join(config.webDir, 'index.html'));
-  const embedJs = readBuilt(join(config.embedDir, 'embed.js'));
   const notBuilt = 'The browser code is not built; run `npm run build`.';
 
   app.get('/checkout/:token', async (request, reply) => {
@@ -47,16 +46,6 @@ export async function pageRoutes(
       .header('cache-control', 'no-store');
     if (!checkoutHtml) return sendProblem(reply, problem('internal_error', notBuilt));
     return reply.type('text/html; charset=utf-8').send(checkoutHtml);
-  });
-
-  app.get('/embed.js', async (_request, reply) => {
-    if (!embedJs) return sendProblem(reply, problem('internal_error', notBuilt));
-    return reply
-      .type('text/javascript; charset=utf-8')
-      .header('access-control-allow-origin', '*')
-      .header('cross-origin-resource-policy', 'cross-origin')
-      .header('cache-control', 'public, max-age=300')
-      .send(embedJs);
   });
 
   if (existsSync(config.webDir)) {

@@ -1,4 +1,3 @@
-import { LitElement, nothing, type PropertyValues } from 'lit';
 import { isOrigin } from '../messaging/origin';
 import type { Appearance } from '../protocol/appearance';
 import type { ErrorCode } from '../protocol/error-codes';
@@ -7,7 +6,7 @@ import { CheckoutSession } from './checkout-session';
 import { DisplayMode, frameViews, type FrameView } from './display-modes';
 import { payframeEvent, type PayframeEventDetails, type PayframeEventName } from './events';
 import { frameUrl, hostedUrl, randomChannelId } from './frame-url';
-import { styles } from './payframe-checkout.styles';
+import { styleSheet } from './payframe-checkout.styles';
 import { scriptPaymentOrigin } from './payment-origin';
 
 /**
@@ -26,36 +25,74 @@ import { scriptPaymentOrigin } from './payment-origin';
  *
  * @csspart frame - The checkout iframe.
  */
-export class PayframeCheckoutElement extends LitElement {
-  static override styles = styles;
-
-  static override properties = {
-    token: { type: String },
-    mode: { type: String },
-    locale: { type: String },
-    appearance: { converter: { fromAttribute: parseJson } },
-    paymentOrigin: { attribute: false },
-  };
+export class PayframeCheckoutElement extends HTMLElement {
+  static observedAttributes = ['token', 'mode', 'locale', 'appearance'];
 
   /** The checkout token (`ct_…`) from the invoice; changing it mounts a new checkout. */
-  declare token: string | undefined;
+  get token(): string | undefined {
+    return this.#props.token;
+  }
+  set token(value: string | undefined) {
+    this.#set('token', value);
+  }
+
   /**
    * `inline` (default): in the page, as tall as its content. `overlay`: a modal dialog over the
    * page, loaded at once and shown by `open()`. `redirect`: `open()` takes the shopper to the
    * hosted page, which returns to the invoice's `success_url` or `cancel_url`. `popup` is not
    * available yet.
    */
-  declare mode: string;
+  get mode(): string {
+    return this.#props.mode;
+  }
+  set mode(value: string) {
+    this.#set('mode', value);
+  }
+
   /** A BCP 47 language tag or `auto`, passed to the frame once it is ready and on every change. */
-  declare locale: string | undefined;
+  get locale(): string | undefined {
+    return this.#props.locale;
+  }
+  set locale(value: string | undefined) {
+    this.#set('locale', value);
+  }
+
   /**
    * Theme and variables of the checkout frame (docs/integration.md); the attribute takes the same
    * as JSON. Passed to the frame once it is ready and whenever a new value is set; the frame
    * checks it and fires `payframe-error` `invalid_appearance` for a value it does not allow.
    */
-  declare appearance: Appearance | undefined;
+  get appearance(): Appearance | undefined {
+    return this.#props.appearance;
+  }
+  set appearance(value: Appearance | undefined) {
+    this.#set('appearance', value);
+  }
+
   /** Origin of the payment server; defaults to the origin `embed.js` was loaded from. */
-  declare paymentOrigin: string | undefined;
+  get paymentOrigin(): string | undefined {
+    return this.#props.paymentOrigin;
+  }
+  set paymentOrigin(value: string | undefined) {
+    this.#set('paymentOrigin', value);
+  }
+
+  /** Resolves once the latest change is applied (the frame mounted, the locale sent). */
+  get updateComplete(): Promise<boolean> {
+    return this.#updated;
+  }
+
+  #props: Props = {
+    token: undefined,
+    mode: DisplayMode.inline,
+    locale: undefined,
+    appearance: undefined,
+    paymentOrigin: scriptPaymentOrigin,
+  };
+  #changed = new Set<keyof Props>();
+  #updated = Promise.resolve(true);
+  #updateQueued = false;
+  readonly #root = this.attachShadow({ mode: 'open' });
 
   private session: CheckoutSession | undefined;
   private view: FrameView | undefined;
@@ -68,18 +105,21 @@ export class PayframeCheckoutElement extends LitElement {
 
   constructor() {
     super();
-    this.mode = DisplayMode.inline;
-    this.paymentOrigin = scriptPaymentOrigin;
+    this.#root.adoptedStyleSheets = [styleSheet()];
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
+  attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
+    if (name === 'appearance') this.appearance = parseJson(value) as Appearance | undefined;
+    else if (name === 'mode') this.mode = value ?? DisplayMode.inline;
+    else this.#set(name as 'token' | 'locale', value ?? undefined);
+  }
+
+  connectedCallback(): void {
     this.needsMount = true;
     this.requestUpdate();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
+  disconnectedCallback(): void {
     this.unmount();
   }
 
@@ -122,7 +162,31 @@ export class PayframeCheckoutElement extends LitElement {
     this.unmount();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  /** Applies the changes at the next microtask, all together, as a reactive element does. */
+  protected requestUpdate(): void {
+    if (this.#updateQueued) return;
+    this.#updateQueued = true;
+    this.#updated = Promise.resolve().then(() => {
+      this.#updateQueued = false;
+      const changed = this.#changed;
+      this.#changed = new Set();
+      this.willUpdate(changed);
+      // The same node stays in place: moving an iframe would reload it.
+      const content = this.view?.content as Node | undefined;
+      if (!content) this.#root.replaceChildren();
+      else if (this.#root.lastChild !== content) this.#root.replaceChildren(content);
+      return true;
+    });
+  }
+
+  #set<K extends keyof Props>(key: K, value: Props[K]): void {
+    if (Object.is(this.#props[key], value)) return;
+    this.#props[key] = value;
+    this.#changed.add(key);
+    this.requestUpdate();
+  }
+
+  protected willUpdate(changed: ReadonlySet<keyof Props>): void {
     if (changed.has('token') || changed.has('mode') || changed.has('paymentOrigin')) {
       this.unmount();
       this.needsMount = true;
@@ -134,10 +198,6 @@ export class PayframeCheckoutElement extends LitElement {
       this.needsMount = false;
       this.mount();
     }
-  }
-
-  protected override render() {
-    return this.view?.content ?? nothing;
   }
 
   /** Leaves for the hosted page (redirect mode); tests record it instead. */
@@ -231,7 +291,15 @@ export class PayframeCheckoutElement extends LitElement {
   };
 }
 
-/** Unlike Lit's own JSON converter, keeps text that is not JSON, so the frame reports it. */
+interface Props {
+  token: string | undefined;
+  mode: string;
+  locale: string | undefined;
+  appearance: Appearance | undefined;
+  paymentOrigin: string | undefined;
+}
+
+/** Keeps text that is not JSON as it is, so the frame reports it as `invalid_appearance`. */
 function parseJson(value: string | null): unknown {
   try {
     return JSON.parse(value ?? 'null');

@@ -1,6 +1,8 @@
-import { css } from 'lit';
-
-export const styles = css`
+/**
+ * The element's styles, adopted by its shadow root: a constructed sheet, which a page's CSP
+ * without `'unsafe-inline'` allows (no `<style>` element, no style attribute).
+ */
+const css = `
   :host {
     display: block;
   }
@@ -44,3 +46,14 @@ export const styles = css`
     outline: 3px solid #2f6fed;
   }
 `;
+
+let sheet: CSSStyleSheet | undefined;
+
+/** One sheet shared by every checkout on the page. */
+export function styleSheet(): CSSStyleSheet {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+  }
+  return sheet;
+}

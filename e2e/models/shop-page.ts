@@ -10,7 +10,11 @@ export interface RecordedEvent {
 export class ShopPage {
   readonly checkout: CheckoutFrame;
 
-  constructor(readonly page: Page) {
+  /** `origin` serves the same page from another address (the shop's own, from `baseURL`, if empty). */
+  constructor(
+    readonly page: Page,
+    readonly origin = '',
+  ) {
     this.checkout = new CheckoutFrame(page);
   }
 
@@ -31,7 +35,7 @@ export class ShopPage {
         );
       }
     });
-    await this.page.goto(`/${query}`);
+    await this.page.goto(`${this.origin}/${query}`);
   }
 
   /** Opens the shop, puts one product in the order and starts the checkout, ready for input. */

@@ -21,6 +21,12 @@ process.on('exit', () => {
   for (const child of live) child.kill('SIGKILL');
 });
 
+/** Only our PAYFRAME_* settings reach a server: a PostgreSQL URL in the shell must not. */
+export function serverEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const inherited = Object.entries(process.env).filter(([name]) => !name.startsWith('PAYFRAME_'));
+  return { ...Object.fromEntries(inherited), NODE_ENV: 'production', ...extra };
+}
+
 /** Runs a bench/*-child.ts entry in its own Node process (own event loop) and waits until it listens. */
 export function startServerChild(
   entry: string,

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, statfsSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateVaultKey } from '../src/server/vault/vault';
-import { startServerChild } from './children';
+import { serverEnv, startServerChild } from './children';
 import type { LoadResult } from './load';
 import { barePhase, closedPhase, openPhase, TARGET_FLOWS_PER_SECOND } from './phases';
 import { compactLatency, round } from './report';
@@ -29,12 +29,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     console.error(`\n${signal}: stopping the servers.`);
     process.exit(130);
   });
-}
-
-/** Only our PAYFRAME_* settings reach a server: a PostgreSQL URL in the shell must not. */
-function serverEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const inherited = Object.entries(process.env).filter(([name]) => !name.startsWith('PAYFRAME_'));
-  return { ...Object.fromEntries(inherited), NODE_ENV: 'production', ...extra };
 }
 
 /** Wrong answers and broken connections; answers that came too late are speed, not failure. */

@@ -62,14 +62,19 @@ export async function createShopApp(options: ShopOptions): Promise<FastifyInstan
     "default-src 'self'",
     `script-src 'self' ${options.paymentUrl}`,
     `frame-src ${options.paymentUrl}`,
+    // The popup mode follows the checkout's status stream when its window is gone.
+    `connect-src 'self' ${options.paymentUrl}`,
     "style-src 'self'",
     "img-src 'self' data:",
     "base-uri 'none'",
   ].join('; ');
 
-  app.get('/', async (_req, reply) =>
-    reply.type('text/html; charset=utf-8').header('content-security-policy', csp).send(page),
-  );
+  app.get<{ Querystring: { coop?: string } }>('/', async (request, reply) => {
+    // `?coop=1`: the shop isolates itself (Cross-Origin-Opener-Policy), which cuts a popup's link
+    // back to it; the checkout's outcome then arrives through the payment server's status stream.
+    if (request.query.coop === '1') void reply.header('cross-origin-opener-policy', 'same-origin');
+    return reply.type('text/html; charset=utf-8').header('content-security-policy', csp).send(page);
+  });
   for (const [file, type] of [
     ['shop.js', 'text/javascript'],
     ['shop.css', 'text/css'],

@@ -159,3 +159,72 @@ test.describe('Payframe.open()', () => {
     await expect(page.locator('payframe-checkout')).toHaveCount(0);
   });
 });
+
+test.describe('popup checkout (?mode=popup)', () => {
+  /** The checkout's own window, opened by the click on Checkout. */
+  async function openPopup(page: Page, query = '?mode=popup') {
+    const shop = new ShopPage(page);
+    await shop.goto(query);
+    await shop.add('Espresso beans, 1 kg');
+    const opened = page.waitForEvent('popup');
+    await shop.startCheckout();
+    const popup = await opened;
+    await expect(popup).toHaveURL(new RegExp(`^${E2E_URLS.payment}/checkout/ct_`));
+    return { shop, popup };
+  }
+  const payIn = async (popup: Page) => {
+    await popup.getByLabel('Card number').fill('4242 4242 4242 4242');
+    await popup.getByLabel('Expiry date').fill(expiry());
+    await popup.getByLabel('Security code').fill('123');
+    await popup.getByLabel('Name on card').fill('Ada Lovelace');
+    await popup.getByRole('button', { name: 'Pay €24.90' }).click();
+  };
+
+  test('opens in the click, veils the shop, pays, and closes itself', async ({ page }) => {
+    const { shop, popup } = await openPopup(page);
+    await expect(page.getByRole('dialog', { name: 'Secure payment window' })).toBeVisible();
+    await payIn(popup);
+    await expect(shop.confirmation).toBeVisible();
+    await popup.waitForEvent('close');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    const terminal = (await shop.events()).filter((e) => e.type !== 'payframe-ready');
+    expect(terminal.map((e) => e.type)).toEqual(['payframe-success']);
+  });
+
+  test('closing the window cancels the checkout', async ({ page }) => {
+    const { shop, popup } = await openPopup(page);
+    await expect(popup.getByLabel('Card number')).toBeVisible();
+    await expect
+      .poll(async () => (await shop.events()).map((e) => e.type))
+      .toContain('payframe-ready');
+    await popup.close();
+    await expect(page.locator('#shop-message')).toHaveText(/Checkout closed/);
+    const terminal = (await shop.events()).filter((e) => e.type !== 'payframe-ready');
+    expect(terminal).toEqual([
+      { type: 'payframe-cancel', detail: { invoiceId: expect.stringMatching(/^inv_/) } },
+    ]);
+  });
+
+  test('a blocked popup falls back to the overlay, and the result says so', async ({ page }) => {
+    await page.addInitScript(() => {
+      window.open = () => null;
+    });
+    const shop = new ShopPage(page);
+    await shop.goto('?mode=popup');
+    await shop.add('Espresso beans, 1 kg');
+    await shop.startCheckout();
+    await expect(page.getByRole('dialog', { name: 'Secure payment' })).toBeVisible();
+    await shop.checkout.pay({ number: '4242 4242 4242 4242' });
+    await expect(shop.confirmation).toBeVisible();
+  });
+
+  test('a popup cut off from the shop (COOP) still ends in the one result, by the status stream', async ({
+    page,
+  }) => {
+    const { shop, popup } = await openPopup(page, '?mode=popup&coop=1');
+    await payIn(popup);
+    await expect(shop.confirmation).toBeVisible({ timeout: 15_000 });
+    const terminal = (await shop.events()).filter((e) => e.type !== 'payframe-ready');
+    expect(terminal.map((e) => e.type)).toEqual(['payframe-success']);
+  });
+});

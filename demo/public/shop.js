@@ -62,26 +62,30 @@ async function startCheckout() {
   if (state.orderId || $('checkout-button').getAttribute('aria-disabled') === 'true') return;
   $('checkout-button').setAttribute('aria-disabled', 'true');
   $('shop-message').textContent = '';
+  // `?mode=overlay|popup|redirect`, `?locale=ar&theme=dark` on the shop's address show the
+  // checkout that way (for trying it out); inline by default.
+  const params = new URLSearchParams(location.search);
+  const mode = params.get('mode') ?? 'inline';
   const items = [...state.quantities].map(([sku, quantity]) => ({ sku, quantity }));
-  const response = await fetch('/api/checkout', {
+  const order = fetch('/api/checkout', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ items }),
-  });
-  if (!response.ok) {
+  }).then((response) => (response.ok ? response.json() : null));
+  // A popup must open in this click, before the shop's server has answered: Payframe.open()
+  // takes the token as a promise for that.
+  if (mode === 'popup') return payInPopup(order);
+  const answer = await order;
+  if (!answer) {
     $('shop-message').textContent = 'Checkout is unavailable right now. Please try again.';
     $('checkout-button').removeAttribute('aria-disabled');
     return;
   }
-  const { order_id, token } = await response.json();
+  const { order_id, token } = answer;
   state.orderId = order_id;
   $('checkout-button').removeAttribute('aria-disabled');
   const checkout = document.createElement('payframe-checkout');
   checkout.setAttribute('token', token);
-  // `?mode=overlay` or `?mode=redirect`, `?locale=ar&theme=dark` on the shop's address show the
-  // checkout that way (for trying it out); inline by default.
-  const params = new URLSearchParams(location.search);
-  const mode = params.get('mode') ?? 'inline';
   checkout.setAttribute('mode', mode);
   if (params.get('locale')) checkout.setAttribute('locale', params.get('locale'));
   if (params.get('theme')) checkout.appearance = { theme: params.get('theme') };
@@ -104,6 +108,28 @@ async function startCheckout() {
   // An overlay shows itself on open(); a redirect leaves for the hosted page.
   if (mode === 'inline') renderCart();
   else await checkout.open();
+}
+
+async function payInPopup(order) {
+  const token = order.then((answer) => {
+    if (!answer) throw new Error('checkout unavailable');
+    state.orderId = answer.order_id;
+    return answer.token;
+  });
+  try {
+    const result = await window.Payframe.open({ token, mode: 'popup' });
+    if (result.outcome === 'succeeded') return completeOrder(result.paymentId);
+    $('shop-message').textContent =
+      result.outcome === 'canceled'
+        ? 'Checkout closed. Your order is still here when you are ready.'
+        : `Payment failed: ${result.error.message}`;
+  } catch (error) {
+    $('shop-message').textContent = `Checkout could not start: ${error.message}`;
+  } finally {
+    $('checkout-button').removeAttribute('aria-disabled');
+  }
+  state.orderId = null;
+  renderCart();
 }
 
 // Back from the hosted page (mode=redirect): `?order=…&invoice=…&payment=…`, or `&canceled=1`.

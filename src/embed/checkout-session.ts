@@ -33,6 +33,7 @@ export class CheckoutSession {
   private locale: string | undefined;
   private appearance: Appearance | undefined;
   private ready = false;
+  private readonly stops: (() => void)[] = [];
   private terminal: boolean;
 
   constructor(private readonly options: CheckoutSessionOptions) {
@@ -73,6 +74,33 @@ export class CheckoutSession {
     return this.terminal;
   }
 
+  /** True once the frame said `ready` over the channel. */
+  get isReady(): boolean {
+    return this.ready;
+  }
+
+  /** The outcome will come another way (the status stream): no load timeout any more. */
+  waitForOutcome(): void {
+    clearTimeout(this.loadTimer);
+  }
+
+  /** A result learned from the payment server rather than the frame; the same rules apply. */
+  receive(result: ResultMessage): void {
+    this.onResult(result);
+  }
+
+  /** The shopper left a checkout that had nothing under way, and the frame is gone. */
+  cancelHere(invoiceId: string | null): void {
+    if (this.terminal) return;
+    this.dispose();
+    this.endWith('payframe-cancel', { invoiceId });
+  }
+
+  /** Runs `stop` when the session is disposed (a status stream to close). */
+  onDispose(stop: () => void): void {
+    this.stops.push(stop);
+  }
+
   close(): void {
     if (this.ready) return this.channel.send({ type: 'close' });
     if (this.terminal) return;
@@ -91,6 +119,7 @@ export class CheckoutSession {
   dispose(): void {
     clearTimeout(this.loadTimer);
     this.channel.dispose();
+    for (const stop of this.stops.splice(0)) stop();
   }
 
   private send(): void {

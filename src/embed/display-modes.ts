@@ -1,6 +1,8 @@
 import { INITIAL_FRAME_HEIGHT } from './constants';
+import { button, modal } from './modal';
+import { createPopupView } from './popup-view';
 
-/** How the checkout is shown; `popup` is not available yet and reports `unsupported_mode`. */
+/** How the checkout is shown. */
 export const DisplayMode = {
   inline: 'inline',
   overlay: 'overlay',
@@ -31,6 +33,12 @@ export interface FrameViewOptions {
   onError: () => void;
   /** The shopper asked to leave: Escape, a click on the backdrop, the close button. */
   onDismiss: () => void;
+  /** Popup: `window.open` gave nothing (a popup blocker). */
+  onBlocked: () => void;
+  /** Popup: the window is gone, closed by the shopper or its link to this page cut (COOP). */
+  onClosed: () => void;
+  /** Popup: a window opened for it already, in the click handler, before the token was known. */
+  window?: Window | null | undefined;
 }
 
 function createInlineView({ onError }: FrameViewOptions): FrameView {
@@ -55,70 +63,23 @@ function createInlineView({ onError }: FrameViewOptions): FrameView {
   };
 }
 
-/** The element focused now, looking into shadow roots, to give the focus back later. */
-function focused(): HTMLElement | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active instanceof HTMLElement ? active : null;
-}
-
-/** Overlays open on this page, and the page's own `overflow` from before the first. */
-let overlaysOpen = 0;
-let pageOverflow = '';
-
-/**
- * A modal dialog over the page: `showModal` makes the rest of the page inert (the focus stays in
- * the checkout) and the page does not scroll behind it. Escape, a click on the backdrop and the
- * close button ask to leave (`onDismiss`); whether that cancels is the frame's call, since a
- * payment may be under way. Hiding gives the focus back to where it was.
- */
+/** The checkout frame in a modal dialog over the page, with a close button. */
 function createOverlayView(options: FrameViewOptions): FrameView {
   const frame = createInlineView(options);
   const dialog = document.createElement('dialog');
   dialog.setAttribute('part', 'overlay');
-  const close = document.createElement('button');
-  close.type = 'button';
-  close.className = 'close';
-  close.setAttribute('aria-label', 'Close the checkout');
-  close.textContent = '×';
   dialog.setAttribute('aria-label', 'Secure payment');
+  const shown = modal(dialog, options.onDismiss);
+  const close = button('×', shown.dismiss, 'Close the checkout');
+  close.className = 'close';
   dialog.append(close, frame.content as Node);
-  const dismiss = (event: Event) => {
-    event.preventDefault();
-    options.onDismiss();
-  };
-  close.addEventListener('click', dismiss);
-  // Escape: the dialog's own closing is held back until the frame agrees. Chromium may close a
-  // dialog on a second Escape without asking (`cancel` is not cancelable then), so the key is
-  // taken first, and a dialog closed anyway is shown again.
-  dialog.addEventListener('keydown', (event) => event.key === 'Escape' && dismiss(event));
-  dialog.addEventListener('cancel', dismiss);
-  dialog.addEventListener('close', () => restore && dialog.showModal());
-  // A click on the backdrop lands on the dialog itself; its content covers the rest of it.
-  dialog.addEventListener('click', (event) => event.target === dialog && dismiss(event));
-  let restore: { focus: HTMLElement | null } | null = null;
-  const hide = () => {
-    if (!restore) return;
-    const { focus } = restore;
-    restore = null;
-    dialog.close();
-    if (--overlaysOpen === 0) document.documentElement.style.overflow = pageOverflow;
-    if (focus?.isConnected) focus.focus();
-  };
   return {
     ...frame,
     content: dialog,
-    show: () => {
-      if (restore || !dialog.isConnected) return;
-      restore = { focus: focused() };
-      // Several overlays may be open at once: the page scrolls again when the last one closes.
-      if (overlaysOpen++ === 0) pageOverflow = document.documentElement.style.overflow;
-      document.documentElement.style.overflow = 'hidden';
-      dialog.showModal();
-    },
-    hide,
+    show: shown.show,
+    hide: shown.hide,
     dispose: () => {
-      hide();
+      shown.hide();
       frame.dispose();
       dialog.remove();
     },
@@ -129,4 +90,5 @@ function createOverlayView(options: FrameViewOptions): FrameView {
 export const frameViews: ReadonlyMap<string, (options: FrameViewOptions) => FrameView> = new Map([
   [DisplayMode.inline, createInlineView],
   [DisplayMode.overlay, createOverlayView],
+  [DisplayMode.popup, createPopupView],
 ]);

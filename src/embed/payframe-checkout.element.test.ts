@@ -253,11 +253,11 @@ describe('<payframe-checkout> inline', () => {
     expect(events.map((e) => e.name)).toEqual(['payframe-success']);
   });
 
-  test('reports unsupported_mode for mode="popup" and mounts no frame', async () => {
+  test('reports unsupported_mode for mode="fullscreen" and mounts no frame', async () => {
     const el = await fixture<FixtureCheckout>(
       html`<fixture-payframe-checkout
         token="ct_test1"
-        mode="popup"
+        mode="fullscreen"
         .paymentOrigin=${frameOrigin}
       ></fixture-payframe-checkout>`,
     );
@@ -266,9 +266,24 @@ describe('<payframe-checkout> inline', () => {
     expect(events).toEqual([
       {
         name: 'payframe-error',
-        detail: { code: 'unsupported_mode', message: 'Display mode "popup" is not available.' },
+        detail: {
+          code: 'unsupported_mode',
+          message: 'Display mode "fullscreen" is not available.',
+        },
       },
     ]);
+  });
+
+  test('mode="popup" mounts nothing until open(), which must run in the click', async () => {
+    const el = await fixture<FixtureCheckout>(
+      html`<fixture-payframe-checkout
+        token="ct_test1"
+        mode="popup"
+        .paymentOrigin=${frameOrigin}
+      ></fixture-payframe-checkout>`,
+    );
+    expect(el.shadowRoot!.childElementCount).toBe(0);
+    expect(events).toEqual([]);
   });
 
   test.each(['toString', 'constructor'])('treats mode="%s" as unsupported', async (mode) => {

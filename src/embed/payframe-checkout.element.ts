@@ -6,6 +6,7 @@ import { CheckoutSession } from './checkout-session';
 import { DisplayMode, frameViews, type FrameView } from './display-modes';
 import { payframeEvent, type PayframeEventDetails, type PayframeEventName } from './events';
 import { frameUrl, hostedUrl, randomChannelId } from './frame-url';
+import { followOutcome } from './follow-outcome';
 import { styleSheet } from './payframe-checkout.styles';
 import { scriptPaymentOrigin } from './payment-origin';
 
@@ -38,9 +39,9 @@ export class PayframeCheckoutElement extends HTMLElement {
 
   /**
    * `inline` (default): in the page, as tall as its content. `overlay`: a modal dialog over the
-   * page, loaded at once and shown by `open()`. `redirect`: `open()` takes the shopper to the
-   * hosted page, which returns to the invoice's `success_url` or `cancel_url`. `popup` is not
-   * available yet.
+   * page, loaded at once and shown by `open()`. `popup`: its own window, opened by `open()` in the
+   * shopper's click (an overlay when blocked). `redirect`: `open()` takes the shopper to the
+   * hosted page, which returns to the invoice's `success_url` or `cancel_url`.
    */
   get mode(): string {
     return this.#props.mode;
@@ -94,6 +95,14 @@ export class PayframeCheckoutElement extends HTMLElement {
   #updateQueued = false;
   readonly #root = this.attachShadow({ mode: 'open' });
 
+  /** How the checkout is shown: the `mode`, or `overlay` when the popup was blocked. */
+  shownAs: string | undefined;
+  /**
+   * Popup: a window opened already for this checkout (with `openPopupWindow()` in the click
+   * handler, before the token was known); it is taken instead of opening another.
+   */
+  popupWindow: Window | null | undefined;
+
   private session: CheckoutSession | undefined;
   private view: FrameView | undefined;
   private needsMount = true;
@@ -128,6 +137,12 @@ export class PayframeCheckoutElement extends HTMLElement {
    * page; an inline checkout is shown as soon as it is mounted.
    */
   async open(): Promise<void> {
+    if (this.mode === DisplayMode.popup) {
+      // Synchronously, in the shopper's click: a window opened after an `await` is blocked.
+      if (!this.view && !this.destroyed) this.#mountNow();
+      this.view?.show?.();
+      return;
+    }
     if (this.mode === DisplayMode.redirect) {
       if (this.token && this.paymentOrigin && isOrigin(this.paymentOrigin)) {
         this.navigate(hostedUrl(this.paymentOrigin, this.token, this.locale));
@@ -167,16 +182,28 @@ export class PayframeCheckoutElement extends HTMLElement {
     if (this.#updateQueued) return;
     this.#updateQueued = true;
     this.#updated = Promise.resolve().then(() => {
-      this.#updateQueued = false;
-      const changed = this.#changed;
-      this.#changed = new Set();
-      this.willUpdate(changed);
-      // The same node stays in place: moving an iframe would reload it.
-      const content = this.view?.content as Node | undefined;
-      if (!content) this.#root.replaceChildren();
-      else if (this.#root.lastChild !== content) this.#root.replaceChildren(content);
+      if (this.#updateQueued) this.#update();
       return true;
     });
+  }
+
+  #update(): void {
+    this.#updateQueued = false;
+    const changed = this.#changed;
+    this.#changed = new Set();
+    this.willUpdate(changed);
+    // The same node stays in place: moving an iframe would reload it.
+    const content = this.view?.content as Node | undefined;
+    if (!content) this.#root.replaceChildren();
+    else if (this.#root.lastChild !== content) this.#root.replaceChildren(content);
+  }
+
+  /** Mounts (a popup's window waits for this, in the click) and renders right now. */
+  #mountNow(mode?: string): void {
+    if (this.#updateQueued) this.#update();
+    this.unmount();
+    this.mount(mode);
+    this.#update();
   }
 
   #set<K extends keyof Props>(key: K, value: Props[K]): void {
@@ -194,7 +221,8 @@ export class PayframeCheckoutElement extends HTMLElement {
     if (changed.has('locale') || changed.has('appearance')) {
       this.session?.configure(this.locale, this.appearance);
     }
-    if (this.needsMount && this.isConnected && !this.destroyed) {
+    // A popup's window can only be opened in the shopper's click: `open()` mounts it.
+    if (this.needsMount && this.isConnected && !this.destroyed && this.mode !== DisplayMode.popup) {
       this.needsMount = false;
       this.mount();
     }
@@ -216,13 +244,13 @@ export class PayframeCheckoutElement extends HTMLElement {
     );
   }
 
-  private mount(): void {
+  private mount(mode = this.mode): void {
     const { token, paymentOrigin } = this;
     // A redirect has nothing to show on this page until `open()` leaves it.
-    if (!token || this.mode === DisplayMode.redirect) return;
-    const createView = frameViews.get(this.mode);
+    if (!token || mode === DisplayMode.redirect) return;
+    const createView = frameViews.get(mode);
     if (!createView) {
-      return this.emitError('unsupported_mode', `Display mode "${this.mode}" is not available.`);
+      return this.emitError('unsupported_mode', `Display mode "${mode}" is not available.`);
     }
     if (!paymentOrigin || !isOrigin(paymentOrigin)) {
       return this.emitError(
@@ -235,7 +263,16 @@ export class PayframeCheckoutElement extends HTMLElement {
     const view = createView({
       onError: () => session.fail('frame_load_failed', FRAME_LOAD_FAILED_MESSAGE),
       onDismiss: () => this.close(),
+      // A blocked popup becomes an overlay, in the same click; the result says so (`shownAs`).
+      onBlocked: () => {
+        this.popupWindow = null;
+        this.#mountNow(DisplayMode.overlay);
+        this.view?.show?.();
+      },
+      onClosed: () => followOutcome(session, paymentOrigin, token),
+      window: this.popupWindow,
     });
+    this.shownAs = mode;
     const session = new CheckoutSession({
       paymentOrigin,
       channel,
@@ -245,8 +282,8 @@ export class PayframeCheckoutElement extends HTMLElement {
       emit: this.emit,
       resize: (height) => view.resize(height),
       ended: () => this.unmount(),
-      // Escape closes what can be closed: the overlay, not a checkout in the page.
-      onEscape: () => view.show && this.close(),
+      // Escape closes what can be closed: the overlay, not a checkout in the page or a window.
+      onEscape: () => mode === DisplayMode.overlay && this.close(),
       terminal: token === this.finishedToken,
       onTerminal: (name) => {
         // A cancel leaves the invoice open: mounting the token again is a new checkout.

@@ -29,6 +29,20 @@ const css = `
   dialog::backdrop {
     background: rgb(15 18 25 / 0.55);
   }
+  dialog[part='veil'] {
+    padding: 1.5rem;
+    text-align: center;
+    font: 1rem/1.5 system-ui, sans-serif;
+  }
+  dialog[part='veil'] button {
+    margin: 0.25rem;
+    padding: 0.5rem 1rem;
+    border: 1px solid #4a5160;
+    border-radius: 6px;
+    background: #fff;
+    font: inherit;
+    cursor: pointer;
+  }
   .close {
     position: absolute;
     inset-block-start: 0.25rem;

@@ -2,6 +2,7 @@ import type { Appearance } from '../protocol/appearance';
 import type { ErrorCode } from '../protocol/error-codes';
 import { OVERLAY_RESULT_MS } from './constants';
 import { DisplayMode } from './display-modes';
+import { openPopupWindow } from './popup-view';
 import type { PayframeEventDetails } from './events';
 import type { PayframeCheckoutElement } from './payframe-checkout.element';
 
@@ -10,8 +11,8 @@ export type TokenSource = string | Promise<string> | (() => string | Promise<str
 
 export interface OpenOptions {
   token: TokenSource;
-  /** `overlay` (default), `redirect`, or `inline` into `container`. */
-  mode?: 'overlay' | 'redirect' | 'inline';
+  /** `overlay` (default), `popup`, `redirect`, or `inline` into `container`. */
+  mode?: 'overlay' | 'popup' | 'redirect' | 'inline';
   /** Where an inline checkout goes. */
   container?: Element;
   locale?: string;
@@ -19,10 +20,14 @@ export interface OpenOptions {
 }
 
 /** How a checkout opened with `Payframe.open` ended: its one terminal event, as a value. */
-export type CheckoutResult =
+export type CheckoutResult = (
   | ({ outcome: 'succeeded' } & PayframeEventDetails['payframe-success'])
   | ({ outcome: 'failed' } & PayframeEventDetails['payframe-failure'])
-  | ({ outcome: 'canceled' } & PayframeEventDetails['payframe-cancel']);
+  | ({ outcome: 'canceled' } & PayframeEventDetails['payframe-cancel'])
+) & {
+  /** Set when the checkout was not shown as asked: `overlay` for a popup the browser blocked. */
+  shownAs?: string;
+};
 
 /** An integration error (`payframe-error`): the checkout could not be shown. */
 export class PayframeOpenError extends Error {
@@ -46,26 +51,31 @@ export async function open(options: OpenOptions): Promise<CheckoutResult> {
     throw new PayframeOpenError('invalid_request', 'An inline checkout needs a container.');
   }
   const source = options.token;
+  // In the click, before any wait: a window opened later would be blocked.
+  const popup = mode === DisplayMode.popup ? openPopupWindow() : undefined;
   let token: unknown;
   try {
     token = await (typeof source === 'function' ? source() : source);
   } catch (error) {
+    popup?.close();
     throw new PayframeOpenError(
       'invalid_request',
       `The checkout token could not be had: ${String(error)}`,
     );
   }
   if (typeof token !== 'string' || !token) {
+    popup?.close();
     throw new PayframeOpenError('invalid_request', 'The checkout token is empty.');
   }
   const el = document.createElement('payframe-checkout') as PayframeCheckoutElement;
   el.mode = mode;
   el.token = token;
+  el.popupWindow = popup;
   if (options.locale) el.locale = options.locale;
   if (options.appearance) el.appearance = options.appearance;
   const settled = new Promise<CheckoutResult>((resolve, reject) => {
     const finish = (result: CheckoutResult, delay = 0) => {
-      resolve(result);
+      resolve(el.shownAs && el.shownAs !== mode ? { ...result, shownAs: el.shownAs } : result);
       if (mode !== DisplayMode.inline) setTimeout(() => el.remove(), delay);
     };
     el.addEventListener('payframe-success', (e) =>

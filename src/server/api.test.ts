@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -389,8 +389,16 @@ describe('checkout page', () => {
   beforeEach(async () => {
     const webDir = mkdtempSync(join(tmpdir(), 'payframe-web-'));
     writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>frame</title>');
+    mkdirSync(join(webDir, 'assets'));
+    writeFileSync(join(webDir, 'assets', 'checkout-abc123.js'), 'console.log(1)');
     await server.close();
     server = await startTestServer(store, { webDir });
+  });
+
+  it('serves the frame’s hashed assets as immutable, cached for a year', async () => {
+    const response = await fetch(`${server.url}/assets/checkout-abc123.js`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
   });
 
   it('serves the frame with a strict CSP naming the allowed origins', async () => {

@@ -55,6 +55,8 @@ export async function pageRoutes(
       wildcard: false,
       index: false,
       allowedPath: (path) => path !== '/index.html',
+      // Its own `max-age=0` would otherwise replace the header set below.
+      cacheControl: false,
       setHeaders: (res, path) => {
         res.setHeader(
           'cache-control',

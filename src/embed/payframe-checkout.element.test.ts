@@ -478,3 +478,26 @@ describe('<payframe-checkout> among others and inside shadow roots', () => {
     expect(iframeOf(el)!.src).toContain(`#origin=${encodeURIComponent(location.origin)}`);
   });
 });
+
+describe('<payframe-checkout> upgraded late', () => {
+  test('takes properties set before embed.js defined the element', async () => {
+    // A framework may render and set properties before the script has run.
+    const el = document.createElement('late-payframe-checkout') as FixtureCheckout;
+    Object.assign(el, { token: 'ct_late', paymentOrigin: frameOrigin, mode: 'inline' });
+    document.body.append(el);
+    customElements.define('late-payframe-checkout', class extends FixtureCheckout {});
+    customElements.upgrade(el);
+    await el.updateComplete;
+    try {
+      expect(el.token).toBe('ct_late');
+      const first = iframeOf(el)!;
+      // Later changes go through the element's own setters, so they mount a new checkout.
+      el.token = 'ct_later';
+      await el.updateComplete;
+      expect(iframeOf(el)).not.toBe(first);
+      expect(first.isConnected).toBe(false);
+    } finally {
+      el.remove();
+    }
+  });
+});

@@ -115,6 +115,14 @@ export class PayframeCheckoutElement extends HTMLElement {
   constructor() {
     super();
     this.#root.adoptedStyleSheets = [styleSheet()];
+    // A property set before embed.js defined the element (a framework rendering first) is an own
+    // property hiding the setter: taken over, so it counts like any later change.
+    for (const key of PROPERTY_NAMES) {
+      if (!Object.hasOwn(this, key)) continue;
+      const value = (this as Record<string, unknown>)[key];
+      delete (this as Record<string, unknown>)[key];
+      this.#set(key, value as never);
+    }
   }
 
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
@@ -327,6 +335,8 @@ export class PayframeCheckoutElement extends HTMLElement {
     this.dispatchEvent(payframeEvent(name, detail));
   };
 }
+
+const PROPERTY_NAMES = ['token', 'mode', 'locale', 'appearance', 'paymentOrigin'] as const;
 
 interface Props {
   token: string | undefined;

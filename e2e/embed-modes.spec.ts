@@ -205,6 +205,24 @@ test.describe('popup checkout (?mode=popup)', () => {
     ]);
   });
 
+  test('the veil’s Cancel ends the checkout and closes the window; a click beside it only finds the window', async ({
+    page,
+  }) => {
+    const { shop, popup } = await openPopup(page);
+    await expect(popup.getByLabel('Card number')).toBeVisible();
+    await expect
+      .poll(async () => (await shop.events()).map((e) => e.type))
+      .toContain('payframe-ready');
+    await page.mouse.click(8, 8);
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog', { name: 'Secure payment window' })).toBeVisible();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await popup.waitForEvent('close');
+    await expect(page.locator('#shop-message')).toHaveText(/Checkout closed/);
+    const terminal = (await shop.events()).filter((e) => e.type !== 'payframe-ready');
+    expect(terminal.map((e) => e.type)).toEqual(['payframe-cancel']);
+  });
+
   test('a blocked popup falls back to the overlay, and the result says so', async ({ page }) => {
     await page.addInitScript(() => {
       window.open = () => null;

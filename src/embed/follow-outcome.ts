@@ -30,9 +30,21 @@ export function followOutcome(session: CheckoutSession, paymentOrigin: string, t
     session.receive(result.data);
   });
   stream.addEventListener('status', (event) => {
-    const status = data(event) as { status?: unknown; invoice_id?: unknown } | null;
-    if (!closedByShopper || status?.status !== 'open') return;
+    const status = data(event) as {
+      status?: unknown;
+      invoice_id?: unknown;
+      error?: { retryable?: unknown };
+    } | null;
+    // Open with nothing under way: the shopper left. A failure that ends the checkout (locked,
+    // refused by the shop) comes as its `result` right after: that one decides instead.
+    if (!closedByShopper || status?.status !== 'open' || status.error?.retryable === false) return;
     stream.close();
     session.cancelHere(typeof status.invoice_id === 'string' ? status.invoice_id : null);
+  });
+  // A stream that cannot be followed (refused, full, blocked by the page's CSP) must not leave the
+  // page waiting behind the veil: the checkout ends as an integration error.
+  stream.addEventListener('error', () => {
+    if (stream.readyState !== EventSource.CLOSED || session.ended) return;
+    session.fail('frame_load_failed', 'The checkout’s status cannot be followed.');
   });
 }

@@ -91,6 +91,7 @@ export class PayframeCheckoutElement extends HTMLElement {
     paymentOrigin: scriptPaymentOrigin,
   };
   #changed = new Set<keyof Props>();
+  #popupGone = false;
   #updated = Promise.resolve(true);
   #updateQueued = false;
   readonly #root = this.attachShadow({ mode: 'open' });
@@ -147,7 +148,9 @@ export class PayframeCheckoutElement extends HTMLElement {
   async open(): Promise<void> {
     if (this.mode === DisplayMode.popup) {
       // Synchronously, in the shopper's click: a window opened after an `await` is blocked.
-      if (!this.view && !this.destroyed) this.#mountNow();
+      if (this.#updateQueued) this.#update();
+      if (!this.isConnected || this.destroyed) return;
+      if (!this.view || this.session?.ended) this.#mountNow();
       this.view?.show?.();
       return;
     }
@@ -176,6 +179,8 @@ export class PayframeCheckoutElement extends HTMLElement {
   close(): void {
     // A checkout that has ended has nothing left to ask: its overlay simply closes.
     if (this.session?.ended) this.view?.hide?.();
+    // A popup that is gone cannot be asked: leaving ends the checkout here.
+    else if (this.#popupGone) this.session?.cancelHere(null);
     else this.session?.close();
   }
 
@@ -277,9 +282,15 @@ export class PayframeCheckoutElement extends HTMLElement {
         this.#mountNow(DisplayMode.overlay);
         this.view?.show?.();
       },
-      onClosed: () => followOutcome(session, paymentOrigin, token),
+      onClosed: () => {
+        this.#popupGone = true;
+        followOutcome(session, paymentOrigin, token);
+      },
+      // Used once: a later checkout opens its own window.
       window: this.popupWindow,
     });
+    this.popupWindow = undefined;
+    this.#popupGone = false;
     this.shownAs = mode;
     const session = new CheckoutSession({
       paymentOrigin,

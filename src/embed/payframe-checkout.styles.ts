@@ -30,6 +30,9 @@ const css = `
     background: rgb(15 18 25 / 0.55);
   }
   dialog[part='veil'] {
+    color-scheme: light;
+    color: #1a1d24;
+    background: #fff;
     padding: 1.5rem;
     text-align: center;
     font: 1rem/1.5 system-ui, sans-serif;
@@ -40,6 +43,7 @@ const css = `
     border: 1px solid #4a5160;
     border-radius: 6px;
     background: #fff;
+    color: inherit;
     font: inherit;
     cursor: pointer;
   }

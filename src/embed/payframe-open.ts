@@ -68,6 +68,8 @@ export async function open(options: OpenOptions): Promise<CheckoutResult> {
     throw new PayframeOpenError('invalid_request', 'The checkout token is empty.');
   }
   const el = document.createElement('payframe-checkout') as PayframeCheckoutElement;
+  // The shopper closed the window while the shop was still preparing the checkout.
+  if (popup?.closed) return { outcome: 'canceled', invoiceId: null };
   el.mode = mode;
   el.token = token;
   el.popupWindow = popup;
@@ -96,6 +98,15 @@ export async function open(options: OpenOptions): Promise<CheckoutResult> {
     });
   });
   (options.container ?? document.body).append(el);
-  await el.open();
+  try {
+    await el.open();
+  } catch (error) {
+    el.remove();
+    popup?.close();
+    throw new PayframeOpenError(
+      'frame_load_failed',
+      `The checkout could not open: ${String(error)}`,
+    );
+  }
   return settled;
 }

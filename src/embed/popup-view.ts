@@ -27,11 +27,14 @@ export function createPopupView(options: FrameViewOptions): FrameView {
   const veil = document.createElement('dialog');
   veil.setAttribute('part', 'veil');
   veil.setAttribute('aria-label', 'Secure payment window');
-  const shown = modal(veil, options.onDismiss);
+  // Escape or a click beside the veil looks for the window rather than leaving: only Cancel does.
+  const shown = modal(veil, () => popup?.focus());
   const text = document.createElement('p');
+  text.id = 'veil-text';
   text.textContent = 'The payment goes on in a secure window.';
+  veil.setAttribute('aria-describedby', text.id);
   const front = button('Show the payment window', () => popup?.focus());
-  veil.append(text, front, button('Cancel', shown.dismiss));
+  veil.append(text, front, button('Cancel', options.onDismiss));
   let src = '';
   let popup: Window | null = null;
   let watch: ReturnType<typeof setInterval> | undefined;
@@ -47,7 +50,8 @@ export function createPopupView(options: FrameViewOptions): FrameView {
     resize: () => {},
     show: () => {
       if (popup) return popup.focus();
-      popup = options.window ?? openPopupWindow(src);
+      // A window opened in the click for this checkout is used, even when that gave nothing.
+      popup = options.window !== undefined ? options.window : openPopupWindow(src);
       if (!popup) return options.onBlocked();
       if (options.window) popup.location.replace(src);
       shown.show();
@@ -55,6 +59,8 @@ export function createPopupView(options: FrameViewOptions): FrameView {
       watch = setInterval(() => {
         if (!popup?.closed) return;
         clearInterval(watch);
+        text.textContent = 'The payment window is closed. Waiting for the payment’s outcome…';
+        front.hidden = true;
         options.onClosed();
       }, 250);
     },

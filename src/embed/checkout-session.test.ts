@@ -87,3 +87,75 @@ describe('CheckoutSession', () => {
     expect(emit.mock.calls.map(([name]) => name)).toEqual(['payframe-ready', 'payframe-cancel']);
   });
 });
+
+describe('CheckoutSession: one terminal event whichever way the outcome comes', () => {
+  const success = { type: 'result', outcome: 'succeeded', invoiceId: 'inv_1', paymentId: 'pay_1' };
+  const terminal = (emit: ReturnType<typeof vi.fn>) =>
+    emit.mock.calls.map(([name]) => name).filter((name) => name !== 'payframe-ready');
+
+  test('the frame’s result first: the status stream’s copy and a late cancel change nothing', async () => {
+    const { session, probe, emit } = await connectedSession();
+    await probe.send({ type: 'ready' });
+    await probe.send(success);
+    await vi.waitFor(() => expect(terminal(emit)).toEqual(['payframe-success']));
+    session.receive({
+      type: 'result',
+      outcome: 'succeeded',
+      invoiceId: 'inv_1',
+      paymentId: 'pay_1',
+    });
+    session.cancelHere('inv_1');
+    session.close();
+    await settle();
+    expect(terminal(emit)).toEqual(['payframe-success']);
+  });
+
+  test('the stream’s result first: the frame’s copy arriving later is dropped', async () => {
+    const { session, probe, emit } = await connectedSession();
+    await probe.send({ type: 'ready' });
+    session.receive({
+      type: 'result',
+      outcome: 'succeeded',
+      invoiceId: 'inv_1',
+      paymentId: 'pay_1',
+    });
+    await probe.send(success);
+    await probe.send({ type: 'result', outcome: 'canceled', invoiceId: 'inv_1' });
+    await settle();
+    expect(terminal(emit)).toEqual(['payframe-success']);
+  });
+
+  test('a window closed with nothing under way: the cancel is the one ending', async () => {
+    const { session, probe, emit } = await connectedSession();
+    await probe.send({ type: 'ready' });
+    session.cancelHere('inv_1');
+    session.receive({
+      type: 'result',
+      outcome: 'succeeded',
+      invoiceId: 'inv_1',
+      paymentId: 'pay_1',
+    });
+    await settle();
+    expect(emit.mock.calls.filter(([name]) => name !== 'payframe-ready')).toEqual([
+      ['payframe-cancel', { invoiceId: 'inv_1' }],
+    ]);
+  });
+
+  test('a retryable decline from the stream is not an ending; the success after it is', async () => {
+    const { session, emit } = await connectedSession();
+    session.receive({
+      type: 'result',
+      outcome: 'failed',
+      invoiceId: 'inv_1',
+      error: { code: 'card_declined', message: 'The card was declined.', retryable: true },
+    });
+    session.receive({
+      type: 'result',
+      outcome: 'succeeded',
+      invoiceId: 'inv_1',
+      paymentId: 'pay_2',
+    });
+    session.cancelHere('inv_1');
+    expect(terminal(emit)).toEqual(['payframe-failure', 'payframe-success']);
+  });
+});

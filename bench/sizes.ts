@@ -7,7 +7,7 @@ import { assetSizes, BYTE_BUDGETS, kb } from './asset-sizes';
 const rows = assetSizes();
 
 let over = false;
-console.log('asset   raw        gzip      brotli    budget (brotli)');
+console.log('asset      raw        gzip      brotli    budget (brotli)');
 for (const [name, size] of Object.entries(rows) as [
   keyof typeof BYTE_BUDGETS,
   typeof rows.embed,
@@ -16,7 +16,7 @@ for (const [name, size] of Object.entries(rows) as [
   const ok = size.brotli <= budget;
   over ||= !ok;
   console.log(
-    `${name.padEnd(7)} ${kb(size.raw).padEnd(10)} ${kb(size.gzip).padEnd(9)} ${kb(size.brotli).padEnd(9)} ${kb(budget)} ${ok ? 'ok' : 'OVER BUDGET'}`,
+    `${name.padEnd(10)} ${kb(size.raw).padEnd(10)} ${kb(size.gzip).padEnd(9)} ${kb(size.brotli).padEnd(9)} ${kb(budget)} ${ok ? 'ok' : 'OVER BUDGET'}`,
   );
 }
 if (process.argv.includes('--check') && over) {

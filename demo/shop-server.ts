@@ -75,7 +75,16 @@ export async function createShopApp(options: ShopOptions): Promise<FastifyInstan
     if (request.query.coop === '1') void reply.header('cross-origin-opener-policy', 'same-origin');
     return reply.type('text/html; charset=utf-8').header('content-security-policy', csp).send(page);
   });
+  // The same shop from a page that imports the checkout as an ES module (`embed.mjs`).
+  const modulePage = readFileSync(join(PUBLIC, 'module.html'), 'utf8').replaceAll(
+    '%PAYFRAME_URL%',
+    options.paymentUrl,
+  );
+  app.get('/module', async (_request, reply) =>
+    reply.type('text/html; charset=utf-8').header('content-security-policy', csp).send(modulePage),
+  );
   for (const [file, type] of [
+    ['module.js', 'text/javascript'],
     ['shop.js', 'text/javascript'],
     ['shop.css', 'text/css'],
   ] as const) {

@@ -246,3 +246,16 @@ test.describe('popup checkout (?mode=popup)', () => {
     expect(terminal.map((e) => e.type)).toEqual(['payframe-success']);
   });
 });
+
+test('a page that imports the checkout as an ES module (embed.mjs) pays through it', async ({
+  page,
+}) => {
+  await page.goto('/module');
+  // No script tag: the element comes from the module, with the payment origin of its URL.
+  expect(await page.locator('script[src*="embed"]').count()).toBe(0);
+  await page.getByRole('button', { name: 'Buy for €24.90' }).click();
+  const checkout = new ShopPage(page).checkout;
+  await expect(page.getByRole('dialog', { name: 'Secure payment' })).toBeVisible();
+  await checkout.pay({ number: '4242 4242 4242 4242' });
+  await expect(page.getByRole('status')).toHaveText(/^Paid and confirmed: order order_/);
+});

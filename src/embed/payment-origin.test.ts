@@ -32,3 +32,16 @@ describe('originOfScript', () => {
     expect(scriptPaymentOrigin).toBeUndefined();
   });
 });
+
+describe('useModuleOrigin', () => {
+  test('embed.mjs takes the payment origin from its own URL', async () => {
+    // A fresh copy of the module, so the shared one stays as the other tests expect it.
+    const fresh = (await import(`./payment-origin?module-test=${Date.now()}`)) as {
+      scriptPaymentOrigin: string | undefined;
+      useModuleOrigin: (url: string) => void;
+    };
+    expect(fresh.scriptPaymentOrigin).toBeUndefined();
+    fresh.useModuleOrigin('https://pay.example/embed.mjs');
+    expect(fresh.scriptPaymentOrigin).toBe('https://pay.example');
+  });
+});

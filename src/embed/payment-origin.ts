@@ -9,5 +9,14 @@ export function originOfScript(script: Element | null): string | undefined {
   return origin === 'null' ? undefined : origin;
 }
 
-/** Undefined when this code was not loaded by a classic script tag (e.g. bundled as a module). */
-export const scriptPaymentOrigin = originOfScript(document.currentScript);
+/**
+ * Undefined when this code was not loaded by a classic script tag (e.g. bundled as a module),
+ * unless `embed.mjs` set it from its own URL before the element was defined.
+ */
+export let scriptPaymentOrigin = originOfScript(document.currentScript);
+
+/** `embed.mjs`: the payment origin is the origin the module was imported from. */
+export function useModuleOrigin(moduleUrl: string): void {
+  const origin = new URL(moduleUrl).origin;
+  if (origin !== 'null') scriptPaymentOrigin = origin;
+}

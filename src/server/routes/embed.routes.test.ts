@@ -10,6 +10,7 @@ import { sqliteTestStore, type TestStore } from '../test-support/test-stores';
 
 // Not ASCII, so a server that re-encoded the text would fail the integrity check.
 const SCRIPT = Buffer.from('"use strict";window.Payframe={greeting:"Grüß dich"};\n', 'utf8');
+const MODULE = Buffer.from('export const greeting = "Grüß dich";\n', 'utf8');
 const sha384 = (bytes: Buffer) => createHash('sha384').update(bytes);
 
 let store: TestStore;
@@ -19,6 +20,7 @@ let info: EmbedScriptInfo;
 beforeAll(async () => {
   const embedDir = mkdtempSync(join(tmpdir(), 'payframe-embed-'));
   writeFileSync(join(embedDir, 'embed.js'), SCRIPT);
+  writeFileSync(join(embedDir, 'embed.mjs'), MODULE);
   store = await sqliteTestStore();
   server = await startTestServer(store, { embedDir });
   info = embedScriptSchema.parse(await (await fetch(`${server.url}/v1/embed`)).json());
@@ -93,13 +95,23 @@ describe('GET /embed.js', () => {
   });
 });
 
+describe('GET /embed.mjs', () => {
+  it('serves the ES module build as JavaScript, readable cross-origin, following updates', async () => {
+    const response = await fetch(`${server.url}/embed.mjs`);
+    expect(Buffer.from(await response.arrayBuffer()).equals(MODULE)).toBe(true);
+    expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=300');
+  });
+});
+
 describe('without a built script', () => {
   it('answers internal_error for the script and its description', async () => {
     const empty = await startTestServer(store, {
       embedDir: mkdtempSync(join(tmpdir(), 'payframe-embed-')),
     });
     try {
-      for (const path of ['/embed.js', '/v1/embed']) {
+      for (const path of ['/embed.js', '/embed.mjs', '/v1/embed']) {
         const response = await fetch(`${empty.url}${path}`);
         expect(response.status, path).toBe(500);
         expect(((await response.json()) as { code: string }).code).toBe('internal_error');

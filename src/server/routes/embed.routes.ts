@@ -62,6 +62,15 @@ export function embedRoutes(app: FastifyInstance, config: EmbedRoutesConfig): vo
       : sendProblem(reply, problem('internal_error', NOT_BUILT)),
   );
 
+  // The same host script as an ES module, for pages that `import()` it (follows updates too).
+  const moduleFile = join(config.embedDir, 'embed.mjs');
+  const moduleBytes = existsSync(moduleFile) ? readFileSync(moduleFile) : undefined;
+  app.get('/embed.mjs', async (_request, reply) =>
+    moduleBytes
+      ? sendScript(reply, moduleBytes, FOLLOWS_UPDATES)
+      : sendProblem(reply, problem('internal_error', NOT_BUILT)),
+  );
+
   if (script) {
     app.get(script.versionedPath, async (_request, reply) =>
       sendScript(reply, script.bytes, IMMUTABLE),

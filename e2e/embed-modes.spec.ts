@@ -185,7 +185,7 @@ test.describe('popup checkout (?mode=popup)', () => {
     await expect(page.getByRole('dialog', { name: 'Secure payment window' })).toBeVisible();
     await payIn(popup);
     await expect(shop.confirmation).toBeVisible();
-    await popup.waitForEvent('close');
+    await expect.poll(() => popup.isClosed()).toBe(true);
     await expect(page.getByRole('dialog')).toHaveCount(0);
     const terminal = (await shop.events()).filter((e) => e.type !== 'payframe-ready');
     expect(terminal.map((e) => e.type)).toEqual(['payframe-success']);
@@ -217,7 +217,8 @@ test.describe('popup checkout (?mode=popup)', () => {
     await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog', { name: 'Secure payment window' })).toBeVisible();
     await page.getByRole('button', { name: 'Cancel' }).click();
-    await popup.waitForEvent('close');
+    // Polled, not awaited as an event: the window may close before a listener would be attached.
+    await expect.poll(() => popup.isClosed()).toBe(true);
     await expect(page.locator('#shop-message')).toHaveText(/Checkout closed/);
     const terminal = (await shop.events()).filter((e) => e.type !== 'payframe-ready');
     expect(terminal.map((e) => e.type)).toEqual(['payframe-cancel']);

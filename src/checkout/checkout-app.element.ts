@@ -7,7 +7,7 @@ import { applyVariables, checkAppearance, contrastWarnings } from './appearance'
 import type { CardForm } from './card-form.element';
 import { challengeWindowSizeFor } from './challenge-host';
 import { asApiError, checkoutApi, type CheckoutApi } from './checkout-api';
-import { loadCheckout, paidSummary } from './checkout-load';
+import { loadCheckout, paidSummary, takePageSummary } from './checkout-load';
 import { checkoutAppStyles } from './checkout-app.styles';
 import {
   afterConfirm,
@@ -22,6 +22,7 @@ import type { CardSubmitDetail } from './events';
 import { localeFromHash } from './hash-params';
 import { HostLink } from './host-link';
 import { baseLocale, resolveLocale, type Strings } from './i18n';
+import { en } from './i18n/en';
 import { lockIcon } from './icons';
 import { colorSchemes, theme } from './theme.styles';
 import { THREE_DS_TIMING, type ThreeDsTiming } from './three-ds-timing';
@@ -72,6 +73,10 @@ export class CheckoutApp extends LitElement {
   api: CheckoutApi;
   /** Where the token (path) and host (fragment) are read from; the page's own URL by default. */
   where: Pick<Location, 'pathname' | 'hash'>;
+  /** The summary the page carried; only the first load uses it, a retry asks the API. */
+  pageSummary: CheckoutSummary | undefined = takePageSummary();
+  /** Finds the locale and loads its strings; a test slows it down. */
+  resolveLocale: typeof resolveLocale = resolveLocale;
   /** The 3-D Secure waits; a test shortens them. */
   timing: ThreeDsTiming;
   /** The window the host link talks to: the parent or opener unless a test passes its own. */
@@ -84,6 +89,10 @@ export class CheckoutApp extends LitElement {
   #host: HostLink | null = null;
   /** What the host asked for (fragment, then `configure`); undefined until it says. */
   #requestedLocale: string | undefined;
+  /** Counts locale requests, so a slower language chunk never overrides a later request. */
+  #localeRequests = 0;
+  /** Settles once the strings of the locale asked for at connection are in. */
+  #localeReady: Promise<void> = Promise.resolve();
   #threeDs = new ThreeDsController(
     this,
     () => {
@@ -101,13 +110,14 @@ export class CheckoutApp extends LitElement {
     this.view = { name: 'loading' };
     this.summary = null;
     this.theme = 'light';
-    ({ locale: this.locale, strings: this.strings } = resolveLocale('auto'));
+    this.locale = 'en';
+    this.strings = en;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.#requestedLocale ??= localeFromHash(this.where.hash);
-    this.useLocale(this.#requestedLocale);
+    this.#localeReady = this.useLocale(this.#requestedLocale);
     void this.load();
   }
 
@@ -222,7 +232,10 @@ export class CheckoutApp extends LitElement {
 
   private load = async (): Promise<void> => {
     this.view = { name: 'loading' };
-    const loaded = await loadCheckout(this.api, this.where, this.strings);
+    await this.#localeReady;
+    const carried = this.pageSummary;
+    this.pageSummary = undefined;
+    const loaded = await loadCheckout(this.api, this.where, this.strings, carried);
     if (!loaded.ok) {
       this.view = loaded.view;
       return;
@@ -247,8 +260,13 @@ export class CheckoutApp extends LitElement {
     await link?.connect();
   };
 
-  private useLocale(requested: string | undefined): void {
-    ({ locale: this.locale, strings: this.strings } = resolveLocale(requested));
+  /** Switches to the locale asked for once its strings are in, unless a later request came first. */
+  private async useLocale(requested: string | undefined): Promise<void> {
+    const request = ++this.#localeRequests;
+    const { locale, strings } = await this.resolveLocale(requested);
+    if (request !== this.#localeRequests) return;
+    this.locale = locale;
+    this.strings = strings;
   }
 
   /**
@@ -323,7 +341,7 @@ export class CheckoutApp extends LitElement {
     if (message.type === 'configure') {
       if (message.locale !== undefined) {
         this.#requestedLocale = message.locale;
-        this.useLocale(message.locale);
+        void this.useLocale(message.locale);
       }
       this.useAppearance(message.appearance);
       return;

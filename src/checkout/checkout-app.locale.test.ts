@@ -1,10 +1,11 @@
 import { fixture, fixtureCleanup, html } from '@open-wc/testing-helpers';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import type { CardForm } from './card-form.element';
 import './define';
-import { STRINGS } from './i18n';
 import { EXP_YY, fakeApi, mount } from './test-app';
+import { resolveLocale } from './i18n';
+import { STRINGS } from './test-strings';
 import { openSummary } from './test-summary';
 
 const where = (hash: string) => ({ pathname: '/checkout/ct_test1', hash });
@@ -31,6 +32,32 @@ describe('<payframe-checkout-app> in other languages', () => {
     await expect.element(ui.getByText('Gesichert durch Payframe')).toBeVisible();
     expect(document.documentElement.lang).toBe('de');
     expect(document.title).toBe('Zahlung an Demo Shop');
+  });
+
+  it('shows its first form already in the language of the fragment, never English first', async () => {
+    // Each language but English is a chunk of its own, here one that takes its time: the form
+    // waits for it. A form's first update renders the strings it was created with.
+    const firstLabels: string[] = [];
+    const proto = customElements.get('payframe-card-form')!.prototype as CardForm;
+    const firstUpdated = vi
+      .spyOn(proto as unknown as { firstUpdated(): void }, 'firstUpdated')
+      .mockImplementation(function (this: CardForm) {
+        firstLabels.push(this.strings.cardNumber);
+      });
+    const slowLocale: typeof resolveLocale = async (requested) => {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      return resolveLocale(requested);
+    };
+    try {
+      const { ui } = await mount(fakeApi({}).api, {
+        where: where('#locale=ja'),
+        resolveLocale: slowLocale,
+      });
+      await expect.element(ui.getByLabelText('カード番号')).toBeVisible();
+      expect(firstLabels).toEqual(['カード番号']);
+    } finally {
+      firstUpdated.mockRestore();
+    }
   });
 
   it('sends the chosen locale with the confirm, for the issuer’s page', async () => {

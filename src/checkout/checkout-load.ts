@@ -1,4 +1,8 @@
-import type { CheckoutSummary } from '../protocol/checkout';
+import {
+  checkoutSummarySchema,
+  SUMMARY_BLOCK_ID,
+  type CheckoutSummary,
+} from '../protocol/checkout';
 import { CheckoutApiError, asApiError, type CheckoutApi } from './checkout-api';
 import { afterLoadError, type View } from './checkout-state';
 import { embeddingOf, parseHashParams, tokenFromPath } from './hash-params';
@@ -14,13 +18,31 @@ export type Loaded =
     };
 
 /**
- * Reads the token (path) and host (fragment) from the frame's URL, loads the checkout summary and
- * checks the host may show it; otherwise the view that says why not.
+ * The summary the checkout page carries in its data block, taken out of the page so only the first
+ * load uses it; undefined when there is none or it is not a summary (the API is asked instead).
+ */
+export function takePageSummary(doc: Document = document): CheckoutSummary | undefined {
+  const block = doc.getElementById(SUMMARY_BLOCK_ID);
+  if (!block) return undefined;
+  block.remove();
+  try {
+    const parsed = checkoutSummarySchema.safeParse(JSON.parse(block.textContent ?? ''));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads the token (path) and host (fragment) from the frame's URL, takes the checkout summary (the
+ * one the page carried, else from the API) and checks the host may show it; otherwise the view
+ * that says why not.
  */
 export async function loadCheckout(
   api: CheckoutApi,
   where: Pick<Location, 'pathname' | 'hash'>,
   strings: Strings,
+  carried?: CheckoutSummary,
 ): Promise<Loaded> {
   const token = tokenFromPath(where.pathname);
   if (!token) {
@@ -29,7 +51,7 @@ export async function loadCheckout(
   }
   let summary: CheckoutSummary;
   try {
-    summary = await api.fetchSummary(token);
+    summary = carried ?? (await api.fetchSummary(token));
   } catch (error) {
     return { ok: false, view: afterLoadError(asApiError(error), strings) };
   }

@@ -6,6 +6,7 @@ import type { CancelReason, CheckoutApi } from './checkout-api';
 import type { FrameToHost } from '../protocol/frame-messages';
 import type { CheckoutApp } from './checkout-app.element';
 import './define';
+import { resolveLocale } from './i18n';
 import { openSummary } from './test-summary';
 import type { ThreeDsTiming } from './three-ds-timing';
 
@@ -53,7 +54,11 @@ export const slowTiming: ThreeDsTiming = {
 
 export async function mount(
   api: CheckoutApi,
-  options: { where?: Pick<Location, 'pathname' | 'hash'>; timing?: Partial<ThreeDsTiming> } = {},
+  options: {
+    where?: Pick<Location, 'pathname' | 'hash'>;
+    timing?: Partial<ThreeDsTiming>;
+    resolveLocale?: CheckoutApp['resolveLocale'];
+  } = {},
 ) {
   const where = options.where ?? { pathname: '/checkout/ct_test1', hash: '' };
   const timing = { ...slowTiming, ...options.timing };
@@ -62,8 +67,14 @@ export async function mount(
       .api=${api}
       .where=${where}
       .timing=${timing}
+      .resolveLocale=${options.resolveLocale ?? resolveLocale}
     ></payframe-checkout-app>`,
   );
+  // Loading ends once the locale's strings and the summary are in (a few turns of the event loop).
+  await vi.waitFor(() =>
+    expect(app.shadowRoot?.querySelector('main[aria-busy="false"]')).toBeTruthy(),
+  );
+  await app.updateComplete;
   const ui = page.elementLocator(app);
   return { app, ui };
 }

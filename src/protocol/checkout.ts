@@ -8,6 +8,12 @@ import {
 } from './three-ds';
 
 /** `GET /v1/checkout/{token}`: what the frame may know — the invoice summary, nothing more. */
+/**
+ * The id of the `<script type="application/json">` block in which the checkout page carries the
+ * summary `GET /v1/checkout/{token}` would answer, so the frame need not ask for it first.
+ */
+export const SUMMARY_BLOCK_ID = 'payframe-summary';
+
 export const checkoutSummarySchema = z.object({
   invoice_id: z.string(),
   status: z.enum(['open', 'paid', 'canceled', 'expired']),

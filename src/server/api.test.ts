@@ -1,3 +1,4 @@
+import { SUMMARY_BLOCK_ID } from '../protocol/checkout';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -388,7 +389,10 @@ describe('checkout and payments', () => {
 describe('checkout page', () => {
   beforeEach(async () => {
     const webDir = mkdtempSync(join(tmpdir(), 'payframe-web-'));
-    writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>frame</title>');
+    writeFileSync(
+      join(webDir, 'index.html'),
+      '<!doctype html><head><title>frame</title></head><body><payframe-checkout-app>',
+    );
     mkdirSync(join(webDir, 'assets'));
     writeFileSync(join(webDir, 'assets', 'checkout-abc123.js'), 'console.log(1)');
     await server.close();
@@ -416,5 +420,23 @@ describe('checkout page', () => {
   it('lets nobody frame an unknown checkout', async () => {
     const response = await fetch(`${server.url}/checkout/ct_unknown123`);
     expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(await response.text()).not.toContain(SUMMARY_BLOCK_ID);
+  });
+
+  it('carries the checkout summary the API gives, in a data block merchant text cannot leave', async () => {
+    const description = '</script><script>alert(1)</script> & <!-- \u2028';
+    const invoice = await createInvoice({ description });
+    const token = invoice.checkout.token;
+    const html = await (await fetch(`${server.url}/checkout/${token}`)).text();
+    const block = new RegExp(
+      `<script type="application/json" id="${SUMMARY_BLOCK_ID}">([^<]*)</script></head>`,
+    ).exec(html);
+    expect(block, html).not.toBeNull();
+    expect(html.match(/<script/g)).toHaveLength(1);
+    const api = (await (await fetch(`${server.url}/v1/checkout/${token}`)).json()) as object;
+    // Each summary starts its own 3DS-Method transaction; the rest is the same.
+    const threeDsMethod = { url: expect.any(String), data: expect.any(String) };
+    expect(JSON.parse(block![1]!)).toEqual({ ...api, three_ds_method: threeDsMethod });
+    expect(JSON.parse(block![1]!)).toMatchObject({ description });
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../../protocol/money';
 import { en } from './en';
-import { LANGUAGES, STRINGS, baseLocale, chooseLocale, resolveLocale } from '.';
+import { STRINGS } from '../test-strings';
+import { LANGUAGES, baseLocale, chooseLocale, loadStrings, resolveLocale } from '.';
 
 describe('chooseLocale', () => {
   it('takes the locale the host asked for over the browser’s languages', () => {
@@ -15,10 +16,10 @@ describe('chooseLocale', () => {
     expect(chooseLocale('', ['es-419'])).toBe('es-419');
   });
 
-  it('matches by language subtag and keeps the whole tag for formatting', () => {
+  it('matches by language subtag and keeps the whole tag for formatting', async () => {
     expect(chooseLocale('DE-at', [])).toBe('de-AT');
-    expect(resolveLocale('de-CH', []).strings).toBe(STRINGS.de);
-    expect(resolveLocale('ar-SA', []).strings.dir).toBe('rtl');
+    expect(await resolveLocale('de-CH', [])).toEqual({ locale: 'de-CH', strings: STRINGS.de });
+    expect((await resolveLocale('ar-SA', [])).strings.dir).toBe('rtl');
   });
 
   it('passes over an unsupported or malformed locale to the browser’s, then English', () => {
@@ -29,12 +30,24 @@ describe('chooseLocale', () => {
   });
 });
 
+describe('loadStrings', () => {
+  it('loads each language once, as its own module', async () => {
+    for (const lang of LANGUAGES) {
+      const first = loadStrings(lang);
+      expect(loadStrings(lang)).toBe(first);
+      expect(await first).toEqual(STRINGS[lang]);
+    }
+  });
+});
+
 describe('baseLocale', () => {
-  it('keeps language, script and region, drops extensions and variants', () => {
+  it('keeps language, script and region, drops extensions and variants', async () => {
     expect(baseLocale('en-GB')).toBe('en-GB');
     expect(baseLocale('zh-Hant-TW')).toBe('zh-Hant-TW');
     expect(baseLocale('de-CH-1996-u-co-phonebk')).toBe('de-CH');
-    expect(baseLocale(resolveLocale('auto').locale)).toMatch(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/);
+    expect(baseLocale((await resolveLocale('auto')).locale)).toMatch(
+      /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/,
+    );
   });
 });
 

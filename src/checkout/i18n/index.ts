@@ -1,9 +1,4 @@
-import { ar } from './ar';
-import { de } from './de';
 import { en, type Strings } from './en';
-import { es } from './es';
-import { fr } from './fr';
-import { ja } from './ja';
 
 export type { Strings };
 
@@ -12,11 +7,33 @@ export const LANGUAGES = ['en', 'de', 'fr', 'es', 'ja', 'ar'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /**
- * All languages ship in the frame bundle: the five besides English add about 5 KB brotli, inside
- * the frame's budget (DESIGN §11), and the first render needs no second request and never shows
- * English first. Should the budget tighten, these become `import()` chunks loaded by language.
+ * English ships in the frame's bundle; every other language is its own chunk, fetched when the
+ * checkout is asked to speak it (DESIGN §11 counts the frame with the one language loaded). The
+ * frame waits for that chunk before it shows the form, so a shopper never sees English first.
  */
-export const STRINGS: Record<Language, Strings> = { en, de, fr, es, ja, ar };
+const LOADERS: Record<Exclude<Language, 'en'>, () => Promise<Strings>> = {
+  de: () => import('./de').then((m) => m.de),
+  fr: () => import('./fr').then((m) => m.fr),
+  es: () => import('./es').then((m) => m.es),
+  ja: () => import('./ja').then((m) => m.ja),
+  ar: () => import('./ar').then((m) => m.ar),
+};
+
+const loaded = new Map<Language, Promise<Strings>>([['en', Promise.resolve(en)]]);
+
+/**
+ * A language's strings, fetched once. A chunk that fails to load (the network dropped) is not
+ * kept, so the next call tries again; the caller falls back to English meanwhile.
+ */
+export function loadStrings(language: Language): Promise<Strings> {
+  let strings = loaded.get(language);
+  if (!strings) {
+    strings = LOADERS[language as Exclude<Language, 'en'>]();
+    loaded.set(language, strings);
+    strings.catch(() => loaded.delete(language));
+  }
+  return strings;
+}
 
 const isLanguage = (value: string): value is Language =>
   (LANGUAGES as readonly string[]).includes(value);
@@ -56,15 +73,22 @@ export function languageOf(locale: string): Language {
   return isLanguage(language) ? language : 'en';
 }
 
-/** Chooses the locale against this browser's languages, with its strings. */
-export function resolveLocale(
+/**
+ * Chooses the locale against this browser's languages and loads its strings; English when the
+ * language's chunk cannot be fetched.
+ */
+export async function resolveLocale(
   requested: string | undefined,
   browserLanguages: readonly string[] = navigator.languages.length
     ? navigator.languages
     : [navigator.language],
-): { locale: string; strings: Strings } {
+): Promise<{ locale: string; strings: Strings }> {
   const locale = chooseLocale(requested, browserLanguages);
-  return { locale, strings: STRINGS[languageOf(locale)] };
+  try {
+    return { locale, strings: await loadStrings(languageOf(locale)) };
+  } catch {
+    return { locale: 'en', strings: en };
+  }
 }
 
 /**

@@ -2,7 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { SUMMARY_BLOCK_ID } from '../../protocol/checkout';
 import { allowedOrigins } from '../domain/apps';
+import { checkoutSummary } from '../domain/checkout';
 import type { Services } from '../domain/services';
 import { tokenParams } from './checkout.routes';
 import { problem, sendProblem } from './problem';
@@ -18,6 +20,27 @@ export interface PagesConfig {
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
+/**
+ * JSON for an HTML data block: `<`, `>` and `&` escaped, so no merchant text (a description with
+ * `</script>` in it) can end the block or start markup. `JSON.parse` reads it back unchanged.
+ */
+export function jsonForHtml(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/**
+ * The page with the checkout summary in a `<script type="application/json">` block, so the frame
+ * renders without a second round trip for it. A data block is never executed: the page's CSP
+ * (no inline scripts) does not apply to it and is not loosened.
+ */
+function withSummary(html: string, summary: unknown): string {
+  const block = `<script type="application/json" id="${SUMMARY_BLOCK_ID}">${jsonForHtml(summary)}</script>`;
+  return html.replace('</head>', `${block}</head>`);
+}
+
 /** The checkout frame page and the frame's static assets. */
 export async function pageRoutes(
   app: FastifyInstance,
@@ -25,14 +48,13 @@ export async function pageRoutes(
   config: PagesConfig,
 ): Promise<void> {
   const readBuilt = (file: string) => (existsSync(file) ? readFileSync(file) : undefined);
-  const checkoutHtml = readBuilt(join(config.webDir, 'index.html'));
+  const checkoutHtml = readBuilt(join(config.webDir, 'index.html'))?.toString('utf8');
   const notBuilt = 'The browser code is not built; run `npm run build`.';
 
   app.get('/checkout/:token', async (request, reply) => {
     const parsed = tokenParams.safeParse(request.params);
-    const invoice = parsed.success
-      ? await services.store.findInvoiceByToken(parsed.data.token)
-      : undefined;
+    const token = parsed.success ? parsed.data.token : undefined;
+    const invoice = token ? await services.store.findInvoiceByToken(token) : undefined;
     const owner = invoice ? await services.store.findApp(invoice.app_id) : undefined;
     // An unknown token still gets the page (it shows "not found"), but nobody may frame it.
     reply
@@ -45,7 +67,10 @@ export async function pageRoutes(
       )
       .header('cache-control', 'no-store');
     if (!checkoutHtml) return sendProblem(reply, problem('internal_error', notBuilt));
-    return reply.type('text/html; charset=utf-8').send(checkoutHtml);
+    // Without an invoice the frame asks the API itself, and shows the answer (not found).
+    const summary = token && owner ? await checkoutSummary(services, token) : undefined;
+    const page = summary ? withSummary(checkoutHtml, summary) : checkoutHtml;
+    return reply.type('text/html; charset=utf-8').send(page);
   });
 
   if (existsSync(config.webDir)) {

@@ -1,23 +1,32 @@
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import pg from 'pg';
 import { CurrentSchemaPostgresDialect } from './current-schema-dialect';
+import { GroupCommitSqliteDialect } from './group-commit';
 import { KyselyStore } from './kysely-store';
 import type { Database } from './schema';
 
 /**
  * Embedded SQLite: WAL with `synchronous = FULL`, so a commit that returned survives power loss
- * (WAL's NORMAL would be faster but could lose the last commits).
+ * (WAL's NORMAL would be faster but could lose the last commits). Writes are group-committed on
+ * one connection and reads outside a transaction use a second one (ADR 20), so `file` must be a
+ * file, not `:memory:`.
  */
 export function openSqliteStore(file: string): KyselyStore {
-  const database = new SQLite(file);
-  database.pragma('journal_mode = WAL');
-  database.pragma('synchronous = FULL');
-  database.pragma('foreign_keys = ON');
-  database.pragma('busy_timeout = 5000');
-  cacheStatements(database);
+  if (file === ':memory:')
+    throw new Error('The SQLite store needs a file: it opens two connections.');
+  const writer = new SQLite(file);
+  writer.pragma('journal_mode = WAL');
+  writer.pragma('synchronous = FULL');
+  writer.pragma('foreign_keys = ON');
+  writer.pragma('busy_timeout = 5000');
+  cacheStatements(writer);
+  const reader = new SQLite(file);
+  reader.pragma('query_only = ON');
+  reader.pragma('busy_timeout = 5000');
+  cacheStatements(reader);
   return new KyselyStore(
-    new Kysely<Database>({ dialect: new SqliteDialect({ database }) }),
+    new Kysely<Database>({ dialect: new GroupCommitSqliteDialect(writer, reader) }),
     'sqlite',
   );
 }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { CATALOG, CURRENCY, findProduct } from './catalog';
 import { Payframe } from '../src/sdk';
 import { accountRoutes, type Account } from './shop-account';
+import { frameworkPages } from './framework-pages';
 import { simpleFormPages } from './simple-form';
 import { webhookEndpoint } from './webhook-log';
 
@@ -93,6 +94,8 @@ export async function createShopApp(options: ShopOptions): Promise<FastifyInstan
   }
 
   simpleFormPages(app, options);
+  // The same shop as a React app and as a Vue app (demo/frameworks), under the same CSP.
+  frameworkPages(app, { paymentUrl: options.paymentUrl, csp });
 
   app.get('/api/products', async () => ({ currency: CURRENCY, products: CATALOG }));
 

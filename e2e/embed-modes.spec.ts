@@ -224,6 +224,19 @@ test.describe('popup checkout (?mode=popup)', () => {
     expect(terminal.map((e) => e.type)).toEqual(['payframe-cancel']);
   });
 
+  test('the veil speaks the checkout’s language, as the window does', async ({ page }) => {
+    const { popup } = await openPopup(page, '?mode=popup&locale=de');
+    const veil = page.getByRole('dialog', { name: 'Sicheres Zahlungsfenster' });
+    await expect(veil).toBeVisible();
+    await expect(veil).toHaveAttribute('lang', 'de');
+    await expect(
+      veil.getByText('Die Zahlung wird in einem sicheren Fenster fortgesetzt.'),
+    ).toBeVisible();
+    await expect(popup.getByLabel('Kartennummer')).toBeVisible();
+    await veil.getByRole('button', { name: 'Abbrechen' }).click();
+    await expect.poll(() => popup.isClosed()).toBe(true);
+  });
+
   test('a blocked popup falls back to the overlay, and the result says so', async ({ page }) => {
     await page.addInitScript(() => {
       window.open = () => null;

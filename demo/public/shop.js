@@ -74,7 +74,7 @@ async function startCheckout() {
   }).then((response) => (response.ok ? response.json() : null));
   // A popup must open in this click, before the shop's server has answered: Payframe.open()
   // takes the token as a promise for that.
-  if (mode === 'popup') return payInPopup(order);
+  if (mode === 'popup') return payInPopup(order, params.get('locale') ?? undefined);
   const answer = await order;
   if (!answer) {
     $('shop-message').textContent = 'Checkout is unavailable right now. Please try again.';
@@ -110,14 +110,14 @@ async function startCheckout() {
   else await checkout.open();
 }
 
-async function payInPopup(order) {
+async function payInPopup(order, locale) {
   const token = order.then((answer) => {
     if (!answer) throw new Error('checkout unavailable');
     state.orderId = answer.order_id;
     return answer.token;
   });
   try {
-    const result = await window.Payframe.open({ token, mode: 'popup' });
+    const result = await window.Payframe.open({ token, mode: 'popup', locale });
     if (result.outcome === 'succeeded') return completeOrder(result.paymentId);
     $('shop-message').textContent =
       result.outcome === 'canceled'

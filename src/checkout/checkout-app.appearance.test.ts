@@ -211,7 +211,8 @@ describe('<payframe-checkout-app> appearance', () => {
       .poll(() => style(payButton(app)).backgroundColor)
       .toBe(rgb(PALETTES.light.primary));
     expect(style(card(app)).backgroundColor).toBe(rgb(PALETTES.light.background));
-    expect(document.documentElement.lang).toBe('fr');
+    // The French strings are a chunk of their own: the page switches once it is in.
+    await expect.poll(() => document.documentElement.lang).toBe('fr');
   });
 
   it('goes back to the default look when the host sends no appearance', async () => {

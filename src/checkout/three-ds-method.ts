@@ -52,3 +52,36 @@ export function runThreeDsMethod(
   postToFrame(frame, method.url, { threeDSMethodData: method.data });
   return { done, dispose: () => finish('N') };
 }
+
+/**
+ * A method step started once the browser has had a chance to paint the form (the next animation
+ * frame), so the hidden frame and its cross-origin navigation never hold back the first render;
+ * within `maxWaitMs` in any case, since a frame the page has not shown yet gets no animation
+ * frames. A confirm before it started waits for it, as for one that is running.
+ */
+export function runAfterPaint(start: () => ThreeDsMethodRun, maxWaitMs = 100): ThreeDsMethodRun {
+  let run: ThreeDsMethodRun | undefined;
+  let disposed = false;
+  let began!: (run: ThreeDsMethodRun) => void;
+  const started = new Promise<ThreeDsMethodRun>((resolve) => (began = resolve));
+  const go = () => {
+    clearTimeout(fallback);
+    cancelAnimationFrame(frame);
+    if (run || disposed) return;
+    run = start();
+    began(run);
+  };
+  const fallback = setTimeout(go, maxWaitMs);
+  const frame = requestAnimationFrame(() => setTimeout(go, 0));
+  return {
+    done: started.then((r) => r.done),
+    dispose: () => {
+      if (disposed) return;
+      disposed = true;
+      clearTimeout(fallback);
+      cancelAnimationFrame(frame);
+      if (run) run.dispose();
+      else began({ done: Promise.resolve('N'), dispose: () => {} });
+    },
+  };
+}

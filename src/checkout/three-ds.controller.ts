@@ -11,7 +11,7 @@ import {
   type View,
 } from './checkout-state';
 import type { Strings } from './i18n';
-import { runThreeDsMethod, type ThreeDsMethodRun } from './three-ds-method';
+import { runAfterPaint, runThreeDsMethod, type ThreeDsMethodRun } from './three-ds-method';
 import type { ThreeDsTiming } from './three-ds-timing';
 
 /** What the controller reads from the app after each of its updates. */
@@ -65,7 +65,8 @@ export class ThreeDsController implements ReactiveController {
     const { view, summary, timing } = this.#state();
     const main = this.#host.renderRoot.querySelector('main');
     if (view.name === 'entry' && summary && main && !this.#method) {
-      this.#method = runThreeDsMethod(summary.three_ds_method, main, timing.methodTimeoutMs);
+      const method = summary.three_ds_method;
+      this.#method = runAfterPaint(() => runThreeDsMethod(method, main, timing.methodTimeoutMs));
     }
     if (view.name === 'challenge' && this.#challenge?.paymentId === view.paymentId) return;
     this.#challenge?.dispose();

@@ -1,4 +1,5 @@
 import { INITIAL_FRAME_HEIGHT } from './constants';
+import { speak, type HostStrings } from './host-strings';
 import { button, modal } from './modal';
 import { createPopupView } from './popup-view';
 
@@ -39,11 +40,13 @@ export interface FrameViewOptions {
   onClosed: () => void;
   /** Popup: a window opened for it already, in the click handler, before the token was known. */
   window?: Window | null | undefined;
+  /** The words shown around the frame, in the checkout's language. */
+  strings: HostStrings;
 }
 
-function createInlineView({ onError }: FrameViewOptions): FrameView {
+function createInlineView({ onError, strings }: FrameViewOptions): FrameView {
   const iframe = document.createElement('iframe');
-  iframe.title = 'Secure payment form';
+  iframe.title = strings.frameTitle;
   iframe.allow = 'payment';
   iframe.setAttribute('part', 'frame');
   // Obsolete but still honoured: the frame reports its height, so it never needs to scroll.
@@ -66,11 +69,11 @@ function createInlineView({ onError }: FrameViewOptions): FrameView {
 /** The checkout frame in a modal dialog over the page, with a close button. */
 function createOverlayView(options: FrameViewOptions): FrameView {
   const frame = createInlineView(options);
-  const dialog = document.createElement('dialog');
+  const dialog = speak(document.createElement('dialog'), options.strings);
   dialog.setAttribute('part', 'overlay');
-  dialog.setAttribute('aria-label', 'Secure payment');
+  dialog.setAttribute('aria-label', options.strings.overlayLabel);
   const shown = modal(dialog, options.onDismiss);
-  const close = button('×', shown.dismiss, 'Close the checkout');
+  const close = button('×', shown.dismiss, options.strings.close);
   close.className = 'close';
   dialog.append(close, frame.content as Node);
   return {

@@ -4,6 +4,7 @@ import type { ErrorCode } from '../protocol/error-codes';
 import { FRAME_LOAD_FAILED_MESSAGE, OVERLAY_RESULT_MS } from './constants';
 import { CheckoutSession } from './checkout-session';
 import { DisplayMode, frameViews, type FrameView } from './display-modes';
+import { hostStrings } from './host-strings';
 import { payframeEvent, type PayframeEventDetails, type PayframeEventName } from './events';
 import { frameUrl, hostedUrl, randomChannelId } from './frame-url';
 import { followOutcome } from './follow-outcome';
@@ -288,6 +289,7 @@ export class PayframeCheckoutElement extends HTMLElement {
       },
       // Used once: a later checkout opens its own window.
       window: this.popupWindow,
+      strings: hostStrings(this.locale),
     });
     this.popupWindow = undefined;
     this.#popupGone = false;

@@ -177,6 +177,28 @@ describe('<payframe-checkout mode="overlay"> after it ended', () => {
   });
 });
 
+describe('<payframe-checkout> words of its own', () => {
+  test('the overlay speaks the checkout’s language: its label, close button and frame title', async () => {
+    const el = await fixture<ModesCheckout>(
+      html`<modes-payframe-checkout
+        mode="overlay"
+        locale="ar"
+        token="ct_arabic"
+        .paymentOrigin=${frameOrigin}
+      ></modes-payframe-checkout>`,
+    );
+    await el.updateComplete;
+    const dialog = dialogOf(el)!;
+    expect([dialog.lang, dialog.dir, dialog.getAttribute('aria-label')]).toEqual([
+      'ar',
+      'rtl',
+      'دفع آمن',
+    ]);
+    expect(dialog.querySelector('button')!.getAttribute('aria-label')).toBe('إغلاق صفحة الدفع');
+    expect(iframeOf(el)!.title).toBe('نموذج دفع آمن');
+  });
+});
+
 describe('<payframe-checkout mode="redirect">', () => {
   test('mounts no frame and open() leaves for the hosted page in the chosen language', async () => {
     const el = await fixture<ModesCheckout>(

@@ -1,4 +1,5 @@
 import type { FrameView, FrameViewOptions } from './display-modes';
+import { speak } from './host-strings';
 import { button, modal } from './modal';
 
 /** Room for the issuer's challenge (EMVCo window size 03, 500 × 600) and the frame around it. */
@@ -24,17 +25,18 @@ export function openPopupWindow(url = ''): Window | null {
  * `onBlocked`; one that is gone (closed, or its link to this page cut) is `onClosed`.
  */
 export function createPopupView(options: FrameViewOptions): FrameView {
-  const veil = document.createElement('dialog');
+  const { strings } = options;
+  const veil = speak(document.createElement('dialog'), strings);
   veil.setAttribute('part', 'veil');
-  veil.setAttribute('aria-label', 'Secure payment window');
+  veil.setAttribute('aria-label', strings.veilLabel);
   // Escape or a click beside the veil looks for the window rather than leaving: only Cancel does.
   const shown = modal(veil, () => popup?.focus());
   const text = document.createElement('p');
   text.id = 'veil-text';
-  text.textContent = 'The payment goes on in a secure window.';
+  text.textContent = strings.veilText;
   veil.setAttribute('aria-describedby', text.id);
-  const front = button('Show the payment window', () => popup?.focus());
-  veil.append(text, front, button('Cancel', options.onDismiss));
+  const front = button(strings.veilShow, () => popup?.focus());
+  veil.append(text, front, button(strings.cancel, options.onDismiss));
   let src = '';
   let popup: Window | null = null;
   let watch: ReturnType<typeof setInterval> | undefined;
@@ -59,7 +61,7 @@ export function createPopupView(options: FrameViewOptions): FrameView {
       watch = setInterval(() => {
         if (!popup?.closed) return;
         clearInterval(watch);
-        text.textContent = 'The payment window is closed. Waiting for the payment’s outcome…';
+        text.textContent = strings.veilClosed;
         front.hidden = true;
         options.onClosed();
       }, 250);

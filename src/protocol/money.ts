@@ -1,18 +1,35 @@
 import { z } from 'zod/mini';
 
-const currencyCodes = new Set(Intl.supportedValuesOf('currency'));
+let currencyCodes: Set<string> | undefined;
 
 /** True for an ISO 4217 code this runtime's Intl knows, e.g. `EUR`. */
 export function isCurrency(code: string): boolean {
+  currencyCodes ??= new Set(Intl.supportedValuesOf('currency'));
   return currencyCodes.has(code);
+}
+
+/**
+ * Currency formats by locale and currency. Making an `Intl.NumberFormat` is costly (locale data is
+ * loaded and resolved each time) and the frame formats the same amount on every render. Bounded:
+ * on a server the locales come from requests.
+ */
+const formats = new Map<string, Intl.NumberFormat>();
+const MAX_FORMATS = 64;
+
+function currencyFormat(locale: string | undefined, currency: string): Intl.NumberFormat {
+  const key = `${locale ?? ''}|${currency}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    if (formats.size >= MAX_FORMATS) formats.clear();
+    formats.set(key, format);
+  }
+  return format;
 }
 
 /** Number of minor-unit digits for a currency (JPY 0, EUR 2, KWD 3), taken from Intl. */
 export function currencyExponent(currency: string): number {
-  return (
-    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-      .maximumFractionDigits ?? 2
-  );
+  return currencyFormat('en', currency).resolvedOptions().maximumFractionDigits ?? 2;
 }
 
 /**
@@ -31,9 +48,7 @@ export function minorUnitsToDecimal(amount: number, exponent: number): string {
 export function formatMoney(amount: number, currency: string, locale?: string): string {
   const decimal = minorUnitsToDecimal(amount, currencyExponent(currency));
   // Intl takes the decimal string as is (a StringNumericLiteral), keeping every digit exact.
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(
-    decimal as Intl.StringNumericLiteral,
-  );
+  return currencyFormat(locale, currency).format(decimal as Intl.StringNumericLiteral);
 }
 
 export const currencySchema = z

@@ -6,6 +6,7 @@ import { CATALOG, CURRENCY, findProduct } from './catalog';
 import { Payframe } from '../src/sdk';
 import { accountRoutes, type Account } from './shop-account';
 import { frameworkPages } from './framework-pages';
+import { plainPage } from './plain-page';
 import { simpleFormPages } from './simple-form';
 import { webhookEndpoint } from './webhook-log';
 
@@ -19,6 +20,14 @@ export interface ShopOptions {
   shopUrl: string;
   appId: string;
   formSecret: string;
+}
+
+/** What the shop's pages get for a new order: its id and the checkout to pay it with. */
+export interface NewOrder {
+  order_id: string;
+  token: string;
+  amount: number;
+  currency: string;
 }
 
 interface Order {
@@ -126,18 +135,21 @@ export async function createShopApp(options: ShopOptions): Promise<FastifyInstan
     }
   };
 
-  app.post('/api/checkout', async (request, reply) => {
-    const cart = cartSchema.safeParse(request.body);
-    if (!cart.success) return reply.code(400).send({ error: 'invalid cart' });
+  /**
+   * An order for the cart, priced here from the catalog, and its invoice: what the shop's pages
+   * check out with. Null for a product the shop does not sell.
+   */
+  const createOrder = async (
+    items: readonly { sku: string; quantity: number }[],
+    account: Account | undefined,
+  ): Promise<NewOrder | null> => {
     const lines = [];
-    for (const item of cart.data.items) {
+    for (const item of items) {
       const product = findProduct(item.sku);
-      if (!product) return reply.code(400).send({ error: `unknown product ${item.sku}` });
+      if (!product) return null;
       lines.push({ product, quantity: item.quantity });
     }
     const id = `order_${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-    // A signed-in shopper's checkout names their customer: the frame offers their saved cards.
-    const account = accounts.accountOf(request);
     // Keyed by order: however often this request is retried, one order never gets two invoices.
     const invoice = await payframe.invoices.create(
       {
@@ -149,6 +161,7 @@ export async function createShopApp(options: ShopOptions): Promise<FastifyInstan
           unit_amount: product.price,
           quantity,
         })),
+        // A signed-in shopper's checkout names their customer: the frame offers their saved cards.
         ...(account ? { customer: account.customerId } : {}),
         // Where the hosted page (mode=redirect) brings the shopper back, with invoice and payment.
         success_url: `${options.shopUrl}/?order=${id}`,
@@ -175,7 +188,17 @@ export async function createShopApp(options: ShopOptions): Promise<FastifyInstan
       amount: invoice.amount,
       currency: CURRENCY,
     };
+  };
+
+  app.post('/api/checkout', async (request, reply) => {
+    const cart = cartSchema.safeParse(request.body);
+    if (!cart.success) return reply.code(400).send({ error: 'invalid cart' });
+    const order = await createOrder(cart.data.items, accounts.accountOf(request));
+    return order ?? reply.code(400).send({ error: 'unknown product' });
   });
+
+  // The checkout written into the page by the shop's server: `<payframe-checkout>` in the HTML.
+  plainPage(app, { paymentUrl: options.paymentUrl, csp, createOrder });
 
   app.post<{ Params: { id: string } }>('/api/orders/:id/complete', async (request, reply) => {
     const order = orders.get(request.params.id);

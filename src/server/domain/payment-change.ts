@@ -9,7 +9,7 @@ import {
   type PaymentWithTransactions,
   type TransactionRecord,
 } from '../store/records';
-import { paymentView } from './payment-view';
+import { paymentDetailsView } from './payment-view';
 import { PayframeError } from './payframe-error';
 import type { Services } from './services';
 
@@ -55,15 +55,6 @@ export async function changePayment(
   paymentId: string,
   decide: Decide,
 ): Promise<Payment> {
-  const existing = await services.store.findPayment(app.id, paymentId);
-  if (!existing) throw new PayframeError('payment_not_found', `No payment ${paymentId}.`);
-  const [invoice, authentication] = await Promise.all([
-    services.store.findInvoice(app.id, existing.invoice_id),
-    services.store.findAuthenticationOfPayment(paymentId),
-  ]);
-  const orderId = invoice?.order_id ?? '';
-  const view = (p: PaymentWithTransactions) =>
-    paymentView(p.payment, p.transactions, orderId, authentication);
   const now = services.now();
   let refuse: Decision['refuse'];
   const changed = await services.store.changePayment(app.id, paymentId, now, (current) => {
@@ -71,6 +62,7 @@ export async function changePayment(
     refuse = refusal;
     if (!type) return { ...change, events: [] };
     const after = {
+      ...current,
       payment: { ...current.payment, status: change.status },
       transactions: applied(current.transactions, change),
     };
@@ -78,12 +70,12 @@ export async function changePayment(
       id: newId('evt'),
       app_id: app.id,
       type,
-      data: JSON.stringify(view(after)),
+      data: JSON.stringify(paymentDetailsView(after)),
       created_at: now,
     };
     return { ...change, events: [event] };
   });
   if (!changed) throw new PayframeError('payment_not_found', `No payment ${paymentId}.`);
   if (refuse) throw new PayframeError(refuse.code, refuse.detail);
-  return view(changed);
+  return paymentDetailsView(changed);
 }

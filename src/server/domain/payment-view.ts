@@ -1,7 +1,12 @@
 import { catalogEntry, type ErrorCode } from '../../protocol/errors';
 import type { Payment, PaymentStatus, TransactionType } from '../../protocol/payments';
 import type { Authentication, ThreeDsMethodCompletion, TransStatus } from '../../protocol/three-ds';
-import type { AuthenticationRecord, PaymentRecord, TransactionRecord } from '../store/records';
+import type {
+  AuthenticationRecord,
+  PaymentDetails,
+  PaymentRecord,
+  TransactionRecord,
+} from '../store/records';
 
 export function authenticationView(record: AuthenticationRecord): Authentication {
   return {
@@ -54,4 +59,14 @@ export function paymentView(
     })),
     created_at: new Date(payment.created_at).toISOString(),
   };
+}
+
+/** The merchant API's view of a payment read with its details. */
+export function paymentDetailsView(details: PaymentDetails): Payment {
+  return paymentView(
+    details.payment,
+    details.transactions,
+    details.orderId,
+    details.authentication,
+  );
 }

@@ -10,7 +10,7 @@ import { effectiveInvoiceStatus, getInvoice } from './invoices';
 import { payInvoice } from './pay-invoice';
 import { AUTHORIZATION_WINDOW_MS } from './back-office';
 import { SUCCEEDED_STATUSES } from './payment-states';
-import { paymentView } from './payment-view';
+import { paymentDetailsView } from './payment-view';
 import { PayframeError } from './payframe-error';
 import type { Services } from './services';
 
@@ -19,14 +19,9 @@ export async function getPayment(
   app: Pick<AppRecord, 'id'>,
   id: string,
 ): Promise<Payment> {
-  const payment = await services.store.findPayment(app.id, id);
-  if (!payment) throw new PayframeError('payment_not_found', `No payment ${id}.`);
-  const [transactions, invoice, authentication] = await Promise.all([
-    services.store.listTransactions(payment.id),
-    services.store.findInvoice(app.id, payment.invoice_id),
-    services.store.findAuthenticationOfPayment(payment.id),
-  ]);
-  return paymentView(payment, transactions, invoice?.order_id ?? '', authentication);
+  const details = await services.store.findPaymentDetails(app.id, id);
+  if (!details) throw new PayframeError('payment_not_found', `No payment ${id}.`);
+  return paymentDetailsView(details);
 }
 
 /**

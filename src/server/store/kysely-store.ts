@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import { PayframeError } from '../domain/payframe-error';
+import { AppCache } from './app-cache';
 import {
   claimIdempotencyKey,
   completeIdempotencyKey,
@@ -18,6 +19,7 @@ import * as customersMigration from './migrations/009-customers';
 import * as auth from './authentication-queries';
 import { listCheckoutStatuses } from './checkout-status-queries';
 import * as customers from './customer-queries';
+import * as payments from './payment-queries';
 import {
   expireInvoice,
   listLapsedAuthorizations,
@@ -42,7 +44,7 @@ import type {
   PaymentCompletion,
   PaymentMethodRecord,
   PaymentRecord,
-  PaymentWithTransactions,
+  PaymentDetails,
   SavedCardRecord,
   StartPaymentResult,
   Store,
@@ -50,21 +52,9 @@ import type {
   VaultCardRecord,
   WebhookAttemptRecord,
 } from './records';
-import { applied } from './records';
 import type { Database } from './schema';
 
 type Dialect = Store['dialect'];
-
-/** A payment's transactions in the order they happened, inside or outside a DB transaction. */
-function transactionsOf(db: Kysely<Database>, paymentId: string): Promise<TransactionRecord[]> {
-  return db
-    .selectFrom('transactions')
-    .selectAll()
-    .where('payment_id', '=', paymentId)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-}
 
 class Migrations implements MigrationProvider {
   constructor(private readonly dialect: Dialect) {}
@@ -85,6 +75,9 @@ class Migrations implements MigrationProvider {
 
 /** The one store implementation; SQLite and PostgreSQL differ only in the Kysely dialect. */
 export class KyselyStore implements Store {
+  /** Apps change rarely and are read on every merchant request; every app write here clears it. */
+  readonly #apps = new AppCache();
+
   constructor(
     readonly db: Kysely<Database>,
     readonly dialect: Dialect,
@@ -113,19 +106,28 @@ export class KyselyStore implements Store {
   }
 
   async insertApp(app: AppRecord): Promise<void> {
-    await this.db.insertInto('apps').values(app).execute();
+    await this.#changingApps(() => this.db.insertInto('apps').values(app).execute());
   }
 
   findApp(id: string): Promise<AppRecord | undefined> {
-    return this.db.selectFrom('apps').selectAll().where('id', '=', id).executeTakeFirst();
+    return this.#apps.get({ id }, () =>
+      this.db.selectFrom('apps').selectAll().where('id', '=', id).executeTakeFirst(),
+    );
   }
 
   findAppBySecretHash(hash: string): Promise<AppRecord | undefined> {
-    return this.db
-      .selectFrom('apps')
-      .selectAll()
-      .where('secret_key_hash', '=', hash)
-      .executeTakeFirst();
+    return this.#apps.get({ secretHash: hash }, () =>
+      this.db.selectFrom('apps').selectAll().where('secret_key_hash', '=', hash).executeTakeFirst(),
+    );
+  }
+
+  /** Runs a write that may change an app; the cached apps are dropped once it is done. */
+  async #changingApps<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } finally {
+      this.#apps.clear();
+    }
   }
 
   async insertInvoice(invoice: InvoiceRecord): Promise<void> {
@@ -307,6 +309,10 @@ export class KyselyStore implements Store {
     return auth.listLapsedChallenges(this.db, now, limit);
   }
 
+  findPaymentDetails(appId: string, id: string): Promise<PaymentDetails | undefined> {
+    return payments.findPaymentDetails(this.db, appId, id);
+  }
+
   findPayment(appId: string, id: string): Promise<PaymentRecord | undefined> {
     return this.db
       .selectFrom('payments')
@@ -320,50 +326,9 @@ export class KyselyStore implements Store {
     appId: string,
     paymentId: string,
     now: number,
-    decide: (current: PaymentWithTransactions) => PaymentChange,
-  ): Promise<PaymentWithTransactions | undefined> {
-    return this.db.transaction().execute(async (tx) => {
-      // Writing the row first takes its lock on PostgreSQL (SQLite runs one writer at a time), so
-      // the reads below see every operation on this payment that committed before ours.
-      const locked = await tx
-        .updateTable('payments')
-        .set({ updated_at: now })
-        .where('id', '=', paymentId)
-        .where('app_id', '=', appId)
-        .executeTakeFirst();
-      if (locked.numUpdatedRows === 0n) return undefined;
-      const payment = await tx
-        .selectFrom('payments')
-        .selectAll()
-        .where('id', '=', paymentId)
-        .executeTakeFirstOrThrow();
-      const transactions = await transactionsOf(tx, paymentId);
-      const change = decide({ payment, transactions });
-      await tx
-        .updateTable('payments')
-        .set({ status: change.status })
-        .where('id', '=', paymentId)
-        .execute();
-      if (change.transaction)
-        await tx.insertInto('transactions').values(change.transaction).execute();
-      const { settle } = change;
-      if (settle) {
-        const { id, ...outcome } = settle;
-        const settled = await tx
-          .updateTable('transactions')
-          .set(outcome)
-          .where('id', '=', id)
-          .where('payment_id', '=', paymentId)
-          .where('status', '=', 'pending')
-          .executeTakeFirst();
-        if (settled.numUpdatedRows !== 1n) throw new Error(`Transaction ${id} is not pending.`);
-      }
-      if (change.events.length > 0) await tx.insertInto('events').values(change.events).execute();
-      return {
-        payment: { ...payment, status: change.status },
-        transactions: applied(transactions, change),
-      };
-    });
+    decide: (current: PaymentDetails) => PaymentChange,
+  ): Promise<PaymentDetails | undefined> {
+    return payments.changePayment(this.db, appId, paymentId, now, decide);
   }
 
   findVaultCard(appId: string, id: string): Promise<VaultCardRecord | undefined> {
@@ -413,7 +378,7 @@ export class KyselyStore implements Store {
   }
 
   listTransactions(paymentId: string): Promise<TransactionRecord[]> {
-    return transactionsOf(this.db, paymentId);
+    return payments.transactionsOf(this.db, paymentId);
   }
 
   async countFailedPayments(invoiceId: string): Promise<number> {
@@ -511,7 +476,9 @@ export class KyselyStore implements Store {
     attempt: Omit<WebhookAttemptRecord, 'attempt'>,
     outcome: webhooks.AttemptOutcome,
   ): Promise<boolean> {
-    return webhooks.recordAttempt(this.db, owner, attempt, outcome);
+    const record = () => webhooks.recordAttempt(this.db, owner, attempt, outcome);
+    // A 410 disables the app's endpoint.
+    return outcome.kind === 'gone' ? this.#changingApps(record) : record();
   }
 
   resendEvent(appId: string, eventId: string, now: number): Promise<EventRecord | undefined> {
@@ -539,7 +506,7 @@ export class KyselyStore implements Store {
   }
 
   setWebhookUrl(appId: string, url: string | null): Promise<AppRecord | undefined> {
-    return webhooks.setWebhookUrl(this.db, appId, url);
+    return this.#changingApps(() => webhooks.setWebhookUrl(this.db, appId, url));
   }
 
   rotateWebhookSecret(
@@ -547,15 +514,19 @@ export class KyselyStore implements Store {
     secret: string,
     previousUntil: number,
   ): Promise<AppRecord | undefined> {
-    return webhooks.rotateWebhookSecret(this.db, appId, secret, previousUntil);
+    return this.#changingApps(() =>
+      webhooks.rotateWebhookSecret(this.db, appId, secret, previousUntil),
+    );
   }
 
   async setOrderCheckUrl(appId: string, url: string | null): Promise<AppRecord | undefined> {
-    return this.db
-      .updateTable('apps')
-      .set({ order_check_url: url })
-      .where('id', '=', appId)
-      .returningAll()
-      .executeTakeFirst();
+    return this.#changingApps(() =>
+      this.db
+        .updateTable('apps')
+        .set({ order_check_url: url })
+        .where('id', '=', appId)
+        .returningAll()
+        .executeTakeFirst(),
+    );
   }
 }

@@ -124,6 +124,12 @@ export interface PaymentWithTransactions {
   transactions: TransactionRecord[];
 }
 
+/** A payment with all the merchant API shows of it: its invoice's order id, its 3-D Secure. */
+export interface PaymentDetails extends PaymentWithTransactions {
+  orderId: string;
+  authentication: AuthenticationRecord | undefined;
+}
+
 /**
  * The store contract: domain code sees only this, never SQL. Every method that changes state
  * writes its outbox events in the same database transaction.
@@ -183,6 +189,7 @@ export interface Store {
   /** Pending challenges past their deadline (the shopper never answered). */
   listLapsedChallenges(now: number, limit: number): Promise<AuthenticationRecord[]>;
   findPayment(appId: string, id: string): Promise<PaymentRecord | undefined>;
+  findPaymentDetails(appId: string, id: string): Promise<PaymentDetails | undefined>;
   listTransactions(paymentId: string): Promise<TransactionRecord[]>;
   findVaultCard(appId: string, id: string): Promise<VaultCardRecord | undefined>;
   countFailedPayments(invoiceId: string): Promise<number>;
@@ -198,8 +205,8 @@ export interface Store {
     appId: string,
     paymentId: string,
     now: number,
-    decide: (current: PaymentWithTransactions) => PaymentChange,
-  ): Promise<PaymentWithTransactions | undefined>;
+    decide: (current: PaymentDetails) => PaymentChange,
+  ): Promise<PaymentDetails | undefined>;
 
   listEvents(appId: string): Promise<EventRecord[]>;
 

@@ -130,6 +130,17 @@ export function describeStoreContract(name: string, open: () => Promise<TestStor
       expect(await t.store.findAppBySecretHash('nope')).toBeUndefined();
     });
 
+    it('sees a change to an app made through the store at the next read', async () => {
+      const before = await t.store.findApp(appId);
+      await t.store.setWebhookUrl(appId, 'https://shop.example/hooks');
+      await t.store.setOrderCheckUrl(appId, 'https://shop.example/check');
+      const after = await t.store.findAppBySecretHash(before!.secret_key_hash);
+      expect(after?.webhook_url).toBe('https://shop.example/hooks');
+      expect(after?.order_check_url).toBe('https://shop.example/check');
+      await t.store.rotateWebhookSecret(appId, 'whsec_new', now + 1000);
+      expect((await t.store.findApp(appId))?.webhook_secret).toBe('whsec_new');
+    });
+
     it('round-trips an invoice with a bigint amount, by id and by checkout token', async () => {
       const inv = invoice();
       await t.store.insertInvoice(inv);

@@ -42,7 +42,7 @@ function printMachine(): void {
     `  machine  ${cores.length} CPUs (${cores[0]?.model.trim() ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, ${process.platform} ${process.arch}, Node ${process.version}; load average ${loadavg()[0]?.toFixed(2)} at start`,
   );
   console.log(
-    `  store    SQLite, WAL + synchronous=FULL, in ${dataDir}${onTmpfs ? ' — tmpfs: fsync costs nothing here, set BENCH_DIR to a disk folder' : ''}`,
+    `  store    SQLite, WAL, every write answered after an fsync of it (ADR 21, 22), in ${dataDir}${onTmpfs ? ' — tmpfs: fsync costs nothing here, set BENCH_DIR to a disk folder' : ''}`,
   );
   console.log(
     `  load     ${config.concurrency} virtual merchants on keep-alive connections; each phase ${config.warmup} s warm-up + ${config.seconds} s measured; server log level ${config.logLevel}`,

@@ -5,6 +5,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, type Generated } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GroupCommitSqliteDialect } from './group-commit';
+import { walFileSync, type WalSync } from './wal-sync';
 
 interface TestDb {
   notes: { id: Generated<number>; text: string };
@@ -27,9 +28,30 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+/** A WAL sync the test finishes (or fails) when it wants. */
+function heldSync() {
+  const waiting: { resolve(): void; reject(error: Error): void }[] = [];
+  const wal: WalSync = {
+    sync: () => new Promise<void>((resolve, reject) => waiting.push({ resolve, reject })),
+    close: async () => undefined,
+  };
+  return {
+    wal,
+    finish: () => waiting.splice(0).forEach((w) => w.resolve()),
+    fail: (error: Error) => waiting.splice(0).forEach((w) => w.reject(error)),
+  };
+}
+
+/** Lets the event loop run a few turns: what was going to settle has settled. */
+async function turns(n = 5): Promise<void> {
+  for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
+}
+
 /** A store's connections on the test file, counting the COMMITs its writer runs. */
-function open() {
+function open(wal: WalSync = walFileSync(file)) {
   const writer = new SQLite(file);
+  writer.pragma('synchronous = NORMAL');
+  writer.pragma('busy_timeout = 0');
   writer.pragma('foreign_keys = ON');
   const reader = new SQLite(file);
   const counts = { commits: 0 };
@@ -38,7 +60,7 @@ function open() {
     if (sql === 'commit') counts.commits++;
     return prepare(sql);
   }) as typeof writer.prepare;
-  const db = new Kysely<TestDb>({ dialect: new GroupCommitSqliteDialect(writer, reader) });
+  const db = new Kysely<TestDb>({ dialect: new GroupCommitSqliteDialect({ writer, reader, wal }) });
   return { db, counts };
 }
 
@@ -133,5 +155,50 @@ describe('SQLite group commit', () => {
     expect(committedNotes().sort()).toEqual(['one', 'two']);
     await one.db.destroy();
     await two.db.destroy();
+  });
+
+  it('answers a write only once the WAL sync after its commit has finished', async () => {
+    const held = heldSync();
+    const { db } = open(held.wal);
+    let answered = false;
+    const write = insert(db, 'a').then(() => (answered = true));
+    await turns();
+    expect(committedNotes()).toEqual(['a']);
+    expect(answered).toBe(false);
+    held.finish();
+    await write;
+    expect(answered).toBe(true);
+    await db.destroy();
+  });
+
+  it('answers a read that could see an unsynced commit only after that sync', async () => {
+    const held = heldSync();
+    const { db } = open(held.wal);
+    const write = insert(db, 'a');
+    await turns();
+    let rows: string[] | undefined;
+    const read = db
+      .selectFrom('notes')
+      .select('text')
+      .execute()
+      .then((r) => (rows = r.map((x) => x.text)));
+    await turns();
+    expect(rows).toBeUndefined();
+    held.finish();
+    await Promise.all([write, read]);
+    expect(rows).toEqual(['a']);
+    await db.destroy();
+  });
+
+  it('fails the writes of a failed sync, and every operation after it', async () => {
+    const held = heldSync();
+    const { db } = open(held.wal);
+    const write = insert(db, 'a');
+    await turns();
+    held.fail(new Error('EIO'));
+    await expect(write).rejects.toThrow('EIO');
+    await expect(insert(db, 'b')).rejects.toThrow('EIO');
+    await expect(db.selectFrom('notes').selectAll().execute()).rejects.toThrow('EIO');
+    await db.destroy().catch(() => undefined);
   });
 });

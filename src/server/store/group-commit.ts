@@ -10,14 +10,15 @@ import {
   type Kysely,
   type QueryResult,
 } from 'kysely';
+import { DurableLog, type WalSync } from './wal-sync';
 
 /** How long a write waits for another process's write lock (the old `busy_timeout`). */
 const BUSY_TIMEOUT_MS = 5000;
 const BUSY_RETRY_MS = 2;
 
 /**
- * One SQLite transaction shared by the writes of one event-loop turn: it ends with one durable
- * `COMMIT` (one fsync of the WAL) for all of them, and none of them is answered before it.
+ * One SQLite transaction shared by the writes of one event-loop turn: it ends with one `COMMIT`
+ * for all of them, and none of them is answered before that commit is on stable storage.
  */
 interface Batch {
   durable: Promise<void>;
@@ -61,12 +62,13 @@ const isBusy = (error: unknown) =>
   String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY');
 
 /**
- * Group commit for SQLite (ADR 20). Writes (a Kysely transaction, or a statement that is not
- * read-only) run on the writer connection inside a batch: each transaction as a savepoint, so
- * it succeeds or fails alone. The batch commits once, after the current event-loop turn, and
- * every write of it resolves only then: nothing is answered or sent out before it is durable.
- * Reads outside a transaction run on a second connection, which sees only committed, hence
- * durable, data (PostgreSQL's read committed); they never wait for a commit.
+ * Group commit for SQLite (ADR 21). Writes (a Kysely transaction, or a statement other than a
+ * `SELECT` outside one) run on the writer connection inside a batch: each transaction as a
+ * savepoint, so it succeeds or fails alone. The batch commits once, after the current event-loop
+ * turn, with `synchronous = NORMAL` (no fsync in `COMMIT`); the WAL is then synced off the event
+ * loop, and every write of the batch resolves only once that sync covers it: nothing is answered
+ * or sent out before it is durable. Reads outside a transaction run on a second connection, which
+ * sees committed rows only; such a read resolves once every commit it could have seen is synced.
  */
 class GroupCommitDriver implements Driver {
   readonly #lock = new Lock();
@@ -74,13 +76,18 @@ class GroupCommitDriver implements Driver {
   #batch: Batch | null = null;
   /** The batch the current holder of the lock wrote in: it is answered after its commit. */
   #wrote: Batch | null = null;
+  /** The last commit the current holder's reads could see: answered once it is durable. */
+  #saw = 0;
   /** The batch the open Kysely transaction runs in; null outside one. */
   #transaction: Batch | null = null;
+  readonly #log: DurableLog;
 
   constructor(
     private readonly writer: SQLite.Database,
     private readonly reader: SQLite.Database,
+    private readonly wal: WalSync,
   ) {
+    this.#log = new DurableLog(wal);
     this.#connection = {
       executeQuery: <R>(query: CompiledQuery) => this.#execute(query) as Promise<QueryResult<R>>,
       streamQuery: <R>(query: CompiledQuery) =>
@@ -93,14 +100,19 @@ class GroupCommitDriver implements Driver {
   async acquireConnection(): Promise<DatabaseConnection> {
     await this.#lock.acquire();
     this.#wrote = null;
+    this.#saw = 0;
     return this.#connection;
   }
 
   async releaseConnection(): Promise<void> {
     const wrote = this.#wrote;
+    const saw = this.#saw;
     this.#wrote = null;
+    this.#saw = 0;
     this.#lock.release();
+    // A batch commits after every commit a read before it could see.
     if (wrote) await wrote.durable;
+    else if (saw > 0) await this.#log.whenDurable(saw);
   }
 
   async beginTransaction(): Promise<void> {
@@ -127,16 +139,20 @@ class GroupCommitDriver implements Driver {
     await this.#lock.acquire();
     try {
       if (this.#batch) this.#commit(this.#batch);
+      await this.#log.whenDurable(this.#log.latest);
     } finally {
       this.writer.close();
       this.reader.close();
+      await this.wal.close();
     }
   }
 
   async #execute(query: CompiledQuery): Promise<QueryResult<unknown>> {
     const { sql, parameters } = query;
+    if (this.#log.broken !== undefined) throw this.#log.broken;
     if (this.#transaction === null) {
       if (query.query.kind === 'SelectQueryNode') {
+        this.#saw = this.#log.latest;
         return { rows: this.reader.prepare(sql).all(parameters) };
       }
       this.#wrote = await this.#join();
@@ -176,24 +192,20 @@ class GroupCommitDriver implements Driver {
 
   /**
    * `BEGIN IMMEDIATE` takes the write lock now, so a batch never fails halfway on another
-   * process's lock; that wait is a timer, not SQLite's busy loop, which would block this process
-   * (and a batch of another connection in the same process could never commit).
+   * process's lock; that wait is a timer (the writer's `busy_timeout` is 0), not SQLite's busy
+   * loop, which would block this process (and a batch of another connection in the same process
+   * could never commit).
    */
   async #begin(): Promise<void> {
     const started = Date.now();
-    this.writer.pragma('busy_timeout = 0');
-    try {
-      for (;;) {
-        try {
-          this.writer.prepare('begin immediate').run();
-          return;
-        } catch (error) {
-          if (!isBusy(error) || Date.now() - started > BUSY_TIMEOUT_MS) throw error;
-          await new Promise((resolve) => setTimeout(resolve, BUSY_RETRY_MS));
-        }
+    for (;;) {
+      try {
+        this.writer.prepare('begin immediate').run();
+        return;
+      } catch (error) {
+        if (!isBusy(error) || Date.now() - started > BUSY_TIMEOUT_MS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, BUSY_RETRY_MS));
       }
-    } finally {
-      this.writer.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     }
   }
 
@@ -210,7 +222,7 @@ class GroupCommitDriver implements Driver {
     try {
       this.writer.prepare('commit').run();
       this.#batch = null;
-      batch.resolve();
+      this.#log.whenDurable(this.#log.committed()).then(batch.resolve, batch.reject);
     } catch (error) {
       this.#fail(batch, error);
     }
@@ -232,13 +244,21 @@ class GroupCommitDriver implements Driver {
 
 /** Kysely's SQLite dialect with the group-commit driver; it serialises its own connection. */
 export class GroupCommitSqliteDialect implements Dialect {
+  /**
+   * `writer` in WAL mode with `synchronous = NORMAL` and `busy_timeout = 0`; `reader` on the
+   * same file; `wal` syncs its WAL.
+   */
   constructor(
-    private readonly writer: SQLite.Database,
-    private readonly reader: SQLite.Database,
+    private readonly connections: {
+      writer: SQLite.Database;
+      reader: SQLite.Database;
+      wal: WalSync;
+    },
   ) {}
 
   createDriver(): Driver {
-    return new GroupCommitDriver(this.writer, this.reader);
+    const { writer, reader, wal } = this.connections;
+    return new GroupCommitDriver(writer, reader, wal);
   }
 
   createQueryCompiler() {

@@ -3,32 +3,33 @@ import { Kysely } from 'kysely';
 import pg from 'pg';
 import { CurrentSchemaPostgresDialect } from './current-schema-dialect';
 import { GroupCommitSqliteDialect } from './group-commit';
+import { walFileSync } from './wal-sync';
 import { KyselyStore } from './kysely-store';
 import type { Database } from './schema';
 
 /**
- * Embedded SQLite: WAL with `synchronous = FULL`, so a commit that returned survives power loss
- * (WAL's NORMAL would be faster but could lose the last commits). Writes are group-committed on
- * one connection and reads outside a transaction use a second one (ADR 20), so `file` must be a
- * file, not `:memory:`.
+ * Embedded SQLite in WAL mode, durable: no write resolves before its commit is synced to disk
+ * (ADR 21). The writer commits with `synchronous = NORMAL` and the WAL is synced off the event
+ * loop, once for all the commits made meanwhile; reads outside a transaction use a second
+ * connection. `file` must be a file, not `:memory:`.
  */
 export function openSqliteStore(file: string): KyselyStore {
-  if (file === ':memory:')
+  if (file === ':memory:') {
     throw new Error('The SQLite store needs a file: it opens two connections.');
+  }
   const writer = new SQLite(file);
   writer.pragma('journal_mode = WAL');
-  writer.pragma('synchronous = FULL');
+  writer.pragma('synchronous = NORMAL');
   writer.pragma('foreign_keys = ON');
-  writer.pragma('busy_timeout = 5000');
+  // The group-commit driver waits for another process's write lock on a timer.
+  writer.pragma('busy_timeout = 0');
   cacheStatements(writer);
   const reader = new SQLite(file);
   reader.pragma('query_only = ON');
   reader.pragma('busy_timeout = 5000');
   cacheStatements(reader);
-  return new KyselyStore(
-    new Kysely<Database>({ dialect: new GroupCommitSqliteDialect(writer, reader) }),
-    'sqlite',
-  );
+  const dialect = new GroupCommitSqliteDialect({ writer, reader, wal: walFileSync(file) });
+  return new KyselyStore(new Kysely<Database>({ dialect }), 'sqlite');
 }
 
 /** Distinct query texts kept prepared; the server's queries are a few dozen shapes. */

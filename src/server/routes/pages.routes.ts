@@ -8,6 +8,7 @@ import { checkoutSummary } from '../domain/checkout';
 import type { Services } from '../domain/services';
 import { tokenParams } from './checkout.routes';
 import { problem, sendProblem } from './problem';
+import { inlineFramePage } from './frame-page';
 import { checkoutPageCsp } from './security-headers';
 
 export interface PagesConfig {
@@ -48,7 +49,8 @@ export async function pageRoutes(
   config: PagesConfig,
 ): Promise<void> {
   const readBuilt = (file: string) => (existsSync(file) ? readFileSync(file) : undefined);
-  const checkoutHtml = readBuilt(join(config.webDir, 'index.html'))?.toString('utf8');
+  const built = readBuilt(join(config.webDir, 'index.html'))?.toString('utf8');
+  const framePage = built ? inlineFramePage(config.webDir, built) : undefined;
   const notBuilt = 'The browser code is not built; run `npm run build`.';
 
   app.get('/checkout/:token', async (request, reply) => {
@@ -63,13 +65,15 @@ export async function pageRoutes(
         checkoutPageCsp({
           acsOrigin: config.acsOrigin,
           frameAncestors: owner ? allowedOrigins(owner) : [],
+          scriptHashes: framePage?.scriptHashes,
+          styleHashes: framePage?.styleHashes,
         }),
       )
       .header('cache-control', 'no-store');
-    if (!checkoutHtml) return sendProblem(reply, problem('internal_error', notBuilt));
+    if (!framePage) return sendProblem(reply, problem('internal_error', notBuilt));
     // Without an invoice the frame asks the API itself, and shows the answer (not found).
     const summary = token && owner ? await checkoutSummary(services, token) : undefined;
-    const page = summary ? withSummary(checkoutHtml, summary) : checkoutHtml;
+    const page = summary ? withSummary(framePage.html, summary) : framePage.html;
     return reply.type('text/html; charset=utf-8').send(page);
   });
 

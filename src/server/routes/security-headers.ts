@@ -1,10 +1,17 @@
 /** CSP for pages served from the payment origin: no inline code anywhere (DESIGN §9). */
-export function checkoutPageCsp(options: { acsOrigin: string; frameAncestors: string[] }): string {
+export function checkoutPageCsp(options: {
+  acsOrigin: string;
+  frameAncestors: string[];
+  /** Hashes of the script and stylesheet written into the page (frame-page.ts). */
+  scriptHashes?: readonly string[];
+  styleHashes?: readonly string[];
+}): string {
   const ancestors = options.frameAncestors.length > 0 ? options.frameAncestors.join(' ') : "'none'";
+  const { scriptHashes = [], styleHashes = [] } = options;
   return [
     "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
+    ["script-src 'self'", ...scriptHashes].join(' '),
+    ["style-src 'self'", ...styleHashes].join(' '),
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",

@@ -23,17 +23,27 @@ export function invoiceTotal(body: Pick<CreateInvoice, 'items' | 'amount'>): num
   return total;
 }
 
+/**
+ * Creates an invoice and answers it as JSON. With the request's Idempotency-Key, that answer is
+ * stored with the invoice in one transaction, so a retry is answered the same even if the process
+ * dies right after.
+ */
 export async function createInvoice(
   services: Services,
   app: AppRecord,
   body: CreateInvoice,
-): Promise<InvoiceRecord> {
+  idempotencyKey: string | null = null,
+): Promise<string> {
   if (body.customer && !(await services.store.findCustomer(app.id, body.customer))) {
     throw new PayframeError('customer_not_found', `No customer ${body.customer}.`);
   }
   const invoice = createInvoiceRecord(services, app, body);
-  await services.store.insertInvoice(invoice);
-  return invoice;
+  const json = JSON.stringify(invoiceView(invoice, services));
+  await services.store.insertInvoice(
+    invoice,
+    idempotencyKey === null ? undefined : { key: idempotencyKey, status: 201, body: json },
+  );
+  return json;
 }
 
 /** A new open invoice for the body, with its checkout token, not yet saved. */

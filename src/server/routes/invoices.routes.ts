@@ -13,8 +13,10 @@ const invoiceParams = z.object({ id: idSchema('inv') });
 export function invoiceRoutes(app: FastifyInstance, services: Services): void {
   app.post('/v1/invoices', async (request, reply) => {
     const body = parseWith(createInvoiceSchema, request.body);
-    const invoice = await createInvoice(services, request.merchant, body);
-    return reply.code(201).send(invoiceView(invoice, services));
+    const json = await createInvoice(services, request.merchant, body, request.idempotencyKey);
+    // Its answer is stored with the invoice: the Idempotency-Key hook has nothing left to store.
+    request.idempotencyKey = null;
+    return reply.code(201).type('application/json; charset=utf-8').send(json);
   });
 
   app.get('/v1/invoices/:id', async (request) => {

@@ -47,6 +47,7 @@ import type {
   PaymentDetails,
   SavedCardRecord,
   StartPaymentResult,
+  StoredAnswer,
   Store,
   TransactionRecord,
   VaultCardRecord,
@@ -130,8 +131,15 @@ export class KyselyStore implements Store {
     }
   }
 
-  async insertInvoice(invoice: InvoiceRecord): Promise<void> {
-    await this.db.insertInto('invoices').values(invoice).execute();
+  async insertInvoice(invoice: InvoiceRecord, answer?: StoredAnswer): Promise<void> {
+    if (!answer) {
+      await this.db.insertInto('invoices').values(invoice).execute();
+      return;
+    }
+    await this.db.transaction().execute(async (tx) => {
+      await tx.insertInto('invoices').values(invoice).execute();
+      await completeIdempotencyKey(tx, invoice.app_id, answer.key, answer);
+    });
   }
 
   async releaseFormOrder(invoiceId: string, now: number): Promise<boolean> {

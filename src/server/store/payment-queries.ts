@@ -23,28 +23,33 @@ export function transactionsOf(
     .execute();
 }
 
-/** Everything the merchant API shows of a payment, in one join and two reads. */
-export async function findPaymentDetails(
+/**
+ * Everything the merchant API shows of a payment, in one join and two reads on one connection: on
+ * SQLite a read may wait for the sync of the commits it could see (ADR 22), once for all three.
+ */
+export function findPaymentDetails(
   db: Kysely<Database>,
   appId: string,
   id: string,
 ): Promise<PaymentDetails | undefined> {
-  const row = await db
-    .selectFrom('payments')
-    .leftJoin('invoices', 'invoices.id', 'payments.invoice_id')
-    .selectAll('payments')
-    .select('invoices.order_id as invoice_order_id')
-    .where('payments.id', '=', id)
-    .where('payments.app_id', '=', appId)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const { invoice_order_id: orderId, ...payment } = row;
-  return {
-    payment,
-    transactions: await transactionsOf(db, id),
-    orderId: orderId ?? '',
-    authentication: await findAuthentication(db, 'payment_id', id),
-  };
+  return db.connection().execute(async (conn) => {
+    const row = await conn
+      .selectFrom('payments')
+      .leftJoin('invoices', 'invoices.id', 'payments.invoice_id')
+      .selectAll('payments')
+      .select('invoices.order_id as invoice_order_id')
+      .where('payments.id', '=', id)
+      .where('payments.app_id', '=', appId)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const { invoice_order_id: orderId, ...payment } = row;
+    return {
+      payment,
+      transactions: await transactionsOf(conn, id),
+      orderId: orderId ?? '',
+      authentication: await findAuthentication(conn, 'payment_id', id),
+    };
+  });
 }
 
 /** The rest of a payment's details, read with the payment inside a DB transaction. */

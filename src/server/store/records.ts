@@ -36,6 +36,13 @@ export type AuthenticationOutcome = Pick<
   'trans_status' | 'eci' | 'liability_shift' | 'failure_reason'
 >;
 
+/** The answer to a request with an Idempotency-Key, replayed to its retries. */
+export interface StoredAnswer {
+  key: string;
+  status: number;
+  body: string;
+}
+
 /** Either this request now holds the key, or the record that already holds it. */
 export type IdempotencyClaim = { claimed: true } | { claimed: false; existing: IdempotencyRecord };
 
@@ -143,7 +150,8 @@ export interface Store {
   findApp(id: string): Promise<AppRecord | undefined>;
   findAppBySecretHash(hash: string): Promise<AppRecord | undefined>;
 
-  insertInvoice(invoice: InvoiceRecord): Promise<void>;
+  /** With `answer`, the Idempotency-Key's answer is stored in the same transaction (ADR 5). */
+  insertInvoice(invoice: InvoiceRecord, answer?: StoredAnswer): Promise<void>;
   /**
    * Inserts the invoice of a simple-form order, unless the app already has one for that order:
    * answers whichever invoice the order has, so a replayed form never makes a second.

@@ -149,6 +149,22 @@ export function describeStoreContract(name: string, open: () => Promise<TestStor
       expect(await t.store.findInvoice('app_other', inv.id)).toBeUndefined();
     });
 
+    it('stores an invoice and the answer to the Idempotency-Key that made it together', async () => {
+      const key = 'create-1';
+      const cutoffs = { expiredBefore: 0, abandonedBefore: 0 };
+      const claim = { app_id: appId, key, request_hash: 'h', created_at: now };
+      const record = { ...claim, response_status: null, response_body: null };
+      expect(await t.store.claimIdempotencyKey(record, cutoffs)).toEqual({ claimed: true });
+      const inv = invoice();
+      await t.store.insertInvoice(inv, { key, status: 201, body: `{"id":"${inv.id}"}` });
+      expect((await t.store.findInvoice(appId, inv.id))?.id).toBe(inv.id);
+      const retry = await t.store.claimIdempotencyKey(record, cutoffs);
+      expect(retry).toMatchObject({
+        claimed: false,
+        existing: { response_status: 201, response_body: `{"id":"${inv.id}"}` },
+      });
+    });
+
     it('lets one attempt at a time claim an open invoice', async () => {
       const inv = invoice();
       await t.store.insertInvoice(inv);

@@ -24,6 +24,12 @@ const SCRIPT = readFileSync(join(import.meta.dirname, 'public', 'plain.js'));
  */
 export function plainPage(app: FastifyInstance, options: PlainPageOptions): void {
   app.get('/plain', async (_request, reply) => {
+    // The script pinned as DESIGN §4 shows it: the versioned URL with its SRI hash, as the
+    // payment server publishes them (asked on each render, so a redeploy is followed at once).
+    const embed = await fetch(`${options.paymentUrl}/v1/embed`);
+    if (!embed.ok) return reply.code(502).send({ error: 'the payment server did not answer' });
+    const script = (await embed.json()) as { versioned_url: string; integrity: string };
+    // Every load is a new order and invoice (a demo page; a shop would reuse the cart's).
     const order = await options.createOrder([{ sku: 'espresso-beans', quantity: 1 }], undefined);
     if (!order) return reply.code(500).send({ error: 'the demo product is missing' });
     const page = html`<!doctype html>
@@ -50,7 +56,11 @@ export function plainPage(app: FastifyInstance, options: PlainPageOptions): void
             ></payframe-checkout>
             <p id="result" role="status"></p>
           </main>
-          <script src="${`${options.paymentUrl}/embed.js`}" crossorigin="anonymous"></script>
+          <script
+            src="${script.versioned_url}"
+            integrity="${script.integrity}"
+            crossorigin="anonymous"
+          ></script>
         </body>
       </html>`;
     return reply

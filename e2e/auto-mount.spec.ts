@@ -41,7 +41,7 @@ test('a checkout written in the page before the script tag mounts when it runs, 
   expect(
     await page.evaluate(() => {
       const checkout = document.querySelector('payframe-checkout')!;
-      const script = document.querySelector('script[src$="/embed.js"]')!;
+      const script = document.querySelector('script[src*="/embed/v1."][integrity]')!;
       return checkout.compareDocumentPosition(script) & Node.DOCUMENT_POSITION_FOLLOWING;
     }),
   ).toBeTruthy();

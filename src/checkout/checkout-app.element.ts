@@ -260,13 +260,23 @@ export class CheckoutApp extends LitElement {
     await link?.connect();
   };
 
-  /** Switches to the locale asked for once its strings are in, unless a later request came first. */
+  /**
+   * Switches to the locale asked for once its strings are in, unless a later request came first.
+   * A language whose chunk cannot be fetched leaves the frame as it is: in English at the start,
+   * in the language it was already speaking after that.
+   */
   private async useLocale(requested: string | undefined): Promise<void> {
     const request = ++this.#localeRequests;
-    const { locale, strings } = await this.resolveLocale(requested);
+    let resolved: { locale: string; strings: Strings };
+    try {
+      resolved = await this.resolveLocale(requested);
+    } catch {
+      console.warn('[payframe] could not load the strings for locale', requested);
+      return;
+    }
     if (request !== this.#localeRequests) return;
-    this.locale = locale;
-    this.strings = strings;
+    this.locale = resolved.locale;
+    this.strings = resolved.strings;
   }
 
   /**

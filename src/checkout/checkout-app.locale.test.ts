@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import type { CardForm } from './card-form.element';
 import './define';
-import { EXP_YY, fakeApi, mount } from './test-app';
+import { EXP_YY, embedInThisPage, fakeApi, mount } from './test-app';
 import { resolveLocale } from './i18n';
 import { STRINGS } from './test-strings';
 import { openSummary } from './test-summary';
@@ -57,6 +57,50 @@ describe('<payframe-checkout-app> in other languages', () => {
       expect(firstLabels).toEqual(['カード番号']);
     } finally {
       firstUpdated.mockRestore();
+    }
+  });
+
+  it('speaks the locale of the latest configure, even when an earlier one loads slower', async () => {
+    const { app, ui, port } = await embedInThisPage('ch_locale0001');
+    app.resolveLocale = async (requested) => {
+      if (requested === 'de') await new Promise((resolve) => setTimeout(resolve, 200));
+      return resolveLocale(requested);
+    };
+    port.postMessage({ type: 'configure', locale: 'de' });
+    port.postMessage({ type: 'configure', locale: 'fr' });
+    await expect.element(ui.getByLabelText('Numéro de carte')).toBeVisible();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await expect.element(ui.getByLabelText('Numéro de carte')).toBeVisible();
+    expect(document.documentElement.lang).toBe('fr');
+  });
+
+  it('keeps its language when the one asked for later cannot be loaded', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const { app, ui, port } = await embedInThisPage('ch_locale0002');
+      port.postMessage({ type: 'configure', locale: 'ja' });
+      await expect.element(ui.getByLabelText('カード番号')).toBeVisible();
+      app.resolveLocale = () => Promise.reject(new TypeError('Failed to fetch module'));
+      port.postMessage({ type: 'configure', locale: 'de' });
+      await vi.waitFor(() => expect(warn).toHaveBeenCalled());
+      await expect.element(ui.getByLabelText('カード番号')).toBeVisible();
+      expect(document.documentElement.lang).toBe('ja');
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('shows English when the language of the fragment cannot be loaded', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const { ui } = await mount(fakeApi({}).api, {
+        where: where('#locale=de'),
+        resolveLocale: () => Promise.reject(new TypeError('Failed to fetch module')),
+      });
+      await expect.element(ui.getByLabelText('Card number')).toBeVisible();
+      expect(document.documentElement.lang).toBe('en');
+    } finally {
+      warn.mockRestore();
     }
   });
 

@@ -1,6 +1,7 @@
 import { fixtureCleanup } from '@open-wc/testing-helpers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SUMMARY_BLOCK_ID } from '../protocol/checkout';
+import { jsonForHtml } from '../protocol/json-for-html';
 import { takePageSummary } from './checkout-load';
 import { fakeApi, mount } from './test-app';
 import { openSummary } from './test-summary';
@@ -25,11 +26,21 @@ describe('takePageSummary', () => {
 
   it('reads escaped merchant text back as it was', () => {
     const description = '</script><b>& more';
-    const escaped = JSON.stringify({ ...openSummary, description }).replace(
-      /[<>&]/g,
-      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-    );
+    const escaped = jsonForHtml({ ...openSummary, description });
+    expect(escaped).not.toMatch(/[<>&]/);
     expect(takePageSummary(pageWith(escaped))?.description).toBe(description);
+  });
+
+  it('takes only a JSON script in the head, not another element that took its id', () => {
+    const doc = document.implementation.createHTMLDocument('frame');
+    const impostor = doc.createElement('div');
+    impostor.id = SUMMARY_BLOCK_ID;
+    impostor.textContent = JSON.stringify(openSummary);
+    doc.body.append(impostor);
+    expect(takePageSummary(doc)).toBeUndefined();
+    const inBody = pageWith(JSON.stringify(openSummary));
+    inBody.body.append(inBody.getElementById(SUMMARY_BLOCK_ID)!);
+    expect(takePageSummary(inBody)).toBeUndefined();
   });
 
   it.each([

@@ -23,7 +23,12 @@ export type Loaded =
  */
 export function takePageSummary(doc: Document = document): CheckoutSummary | undefined {
   const block = doc.getElementById(SUMMARY_BLOCK_ID);
-  if (!block) return undefined;
+  // Only the server's block: a data script in the page's head, nothing else that took its id.
+  const isBlock =
+    block instanceof HTMLScriptElement &&
+    block.type === 'application/json' &&
+    block.parentNode === doc.head;
+  if (!isBlock) return undefined;
   block.remove();
   try {
     const parsed = checkoutSummarySchema.safeParse(JSON.parse(block.textContent ?? ''));

@@ -20,7 +20,10 @@ describe('runAfterPaint', () => {
     const start = vi.fn(() => run);
     const deferred = runAfterPaint(start, 60_000);
     expect(start).not.toHaveBeenCalled();
-    await nextFrame();
+    // Not in a task of its own before the frame: a frame callback still finds it not started.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const atFrame = await nextFrame().then(() => start.mock.calls.length);
+    expect(atFrame).toBe(0);
     await vi.waitFor(() => expect(start).toHaveBeenCalledTimes(1));
     finish('Y');
     expect(await deferred.done).toBe('Y');

@@ -391,7 +391,7 @@ describe('checkout page', () => {
     const webDir = mkdtempSync(join(tmpdir(), 'payframe-web-'));
     writeFileSync(
       join(webDir, 'index.html'),
-      '<!doctype html><head><title>frame</title></head><body><payframe-checkout-app>',
+      `<!doctype html><head><title>frame</title></head><body><payframe-checkout-app>${' '.repeat(2000)}`,
     );
     mkdirSync(join(webDir, 'assets'));
     writeFileSync(join(webDir, 'assets', 'checkout-abc123.js'), 'console.log(1)');
@@ -417,6 +417,16 @@ describe('checkout page', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
+  it('sends the page compressed when the browser takes it so', async () => {
+    const invoice = await createInvoice();
+    const url = `${server.url}/checkout/${invoice.checkout.token}`;
+    const compressed = await fetch(url, { headers: { 'accept-encoding': 'br' } });
+    expect(compressed.headers.get('content-encoding')).toBe('br');
+    expect(await compressed.text()).toContain('<title>frame</title>');
+    const plain = await fetch(url, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+  });
+
   it('lets nobody frame an unknown checkout', async () => {
     const response = await fetch(`${server.url}/checkout/ct_unknown123`);
     expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
@@ -424,7 +434,8 @@ describe('checkout page', () => {
   });
 
   it('carries the checkout summary the API gives, in a data block merchant text cannot leave', async () => {
-    const description = '</script><script>alert(1)</script> & <!-- \u2028';
+    // Also the sequences String.replace reads in a replacement ($` pastes what precedes the match).
+    const description = "</script><script>alert(1)</script> & <!-- \u2028 $` $' $$ $&";
     const invoice = await createInvoice({ description });
     const token = invoice.checkout.token;
     const html = await (await fetch(`${server.url}/checkout/${token}`)).text();

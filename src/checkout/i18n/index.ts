@@ -9,7 +9,8 @@ export type Language = (typeof LANGUAGES)[number];
 /**
  * English ships in the frame's bundle; every other language is its own chunk, fetched when the
  * checkout is asked to speak it (DESIGN §11 counts the frame with the one language loaded). The
- * frame waits for that chunk before it shows the form, so a shopper never sees English first.
+ * frame waits for that chunk before it shows the form, so the form never shows in English first
+ * (only the loading screen can, while the chunk comes).
  */
 const LOADERS: Record<Exclude<Language, 'en'>, () => Promise<Strings>> = {
   de: () => import('./de').then((m) => m.de),
@@ -74,8 +75,8 @@ export function languageOf(locale: string): Language {
 }
 
 /**
- * Chooses the locale against this browser's languages and loads its strings; English when the
- * language's chunk cannot be fetched.
+ * Chooses the locale against this browser's languages and loads its strings; rejects when the
+ * language's chunk cannot be fetched (the caller decides what to show instead).
  */
 export async function resolveLocale(
   requested: string | undefined,
@@ -84,11 +85,7 @@ export async function resolveLocale(
     : [navigator.language],
 ): Promise<{ locale: string; strings: Strings }> {
   const locale = chooseLocale(requested, browserLanguages);
-  try {
-    return { locale, strings: await loadStrings(languageOf(locale)) };
-  } catch {
-    return { locale: 'en', strings: en };
-  }
+  return { locale, strings: await loadStrings(languageOf(locale)) };
 }
 
 /**

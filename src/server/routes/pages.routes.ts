@@ -1,14 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { SUMMARY_BLOCK_ID } from '../../protocol/checkout';
+import { jsonForHtml } from '../../protocol/json-for-html';
 import { allowedOrigins } from '../domain/apps';
 import { checkoutSummary } from '../domain/checkout';
 import type { Services } from '../domain/services';
 import { tokenParams } from './checkout.routes';
 import { problem, sendProblem } from './problem';
-import { inlineFramePage } from './frame-page';
+import { inlineFramePage, type FramePage } from './frame-page';
 import { checkoutPageCsp } from './security-headers';
 
 export interface PagesConfig {
@@ -22,24 +24,14 @@ export interface PagesConfig {
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /**
- * JSON for an HTML data block: `<`, `>` and `&` escaped, so no merchant text (a description with
- * `</script>` in it) can end the block or start markup. `JSON.parse` reads it back unchanged.
+ * The page with the checkout summary in a `<script type="application/json">` block before
+ * `</head>` (at `at`, found once when the page was built), so the frame renders without a
+ * round trip for it. A data block is never executed: the page's CSP does not apply to it.
  */
-export function jsonForHtml(value: unknown): string {
-  return JSON.stringify(value).replace(
-    /[<>&\u2028\u2029]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-}
-
-/**
- * The page with the checkout summary in a `<script type="application/json">` block, so the frame
- * renders without a second round trip for it. A data block is never executed: the page's CSP
- * (no inline scripts) does not apply to it and is not loosened.
- */
-function withSummary(html: string, summary: unknown): string {
+function withSummary(page: FramePage, summary: unknown): string {
+  if (page.headEnd < 0) return page.html;
   const block = `<script type="application/json" id="${SUMMARY_BLOCK_ID}">${jsonForHtml(summary)}</script>`;
-  return html.replace('</head>', `${block}</head>`);
+  return page.html.slice(0, page.headEnd) + block + page.html.slice(page.headEnd);
 }
 
 /** The checkout frame page and the frame's static assets. */
@@ -51,6 +43,11 @@ export async function pageRoutes(
   const readBuilt = (file: string) => (existsSync(file) ? readFileSync(file) : undefined);
   const built = readBuilt(join(config.webDir, 'index.html'))?.toString('utf8');
   const framePage = built ? inlineFramePage(config.webDir, built) : undefined;
+  if (framePage?.notInlined) {
+    app.log.warn({ reason: framePage.notInlined }, 'checkout page served with its files linked');
+  }
+  // Compresses the checkout page only (it carries the frame's script); API answers stay as they are.
+  await app.register(fastifyCompress, { global: false });
   const notBuilt = 'The browser code is not built; run `npm run build`.';
 
   app.get('/checkout/:token', async (request, reply) => {
@@ -71,10 +68,18 @@ export async function pageRoutes(
       )
       .header('cache-control', 'no-store');
     if (!framePage) return sendProblem(reply, problem('internal_error', notBuilt));
-    // Without an invoice the frame asks the API itself, and shows the answer (not found).
-    const summary = token && owner ? await checkoutSummary(services, token) : undefined;
-    const page = summary ? withSummary(framePage.html, summary) : framePage.html;
-    return reply.type('text/html; charset=utf-8').send(page);
+    // Without a summary (an unknown token, or one that could not be read now) the frame asks the
+    // API itself, and shows its answer: "not found", or an error it can retry.
+    const summary =
+      token && owner
+        ? await checkoutSummary(services, token).catch((error: unknown) => {
+            request.log.warn({ err: error }, 'checkout page served without its summary');
+            return undefined;
+          })
+        : undefined;
+    const page = summary ? withSummary(framePage, summary) : framePage.html;
+    reply.type('text/html; charset=utf-8').compress(page);
+    return reply;
   });
 
   if (existsSync(config.webDir)) {

@@ -58,6 +58,12 @@ class Lock {
   }
 }
 
+/** Told of every commit; checkpoints the WAL without the writer (checkpointer.ts). */
+export interface Checkpoints {
+  committed(): void;
+  close(): Promise<void>;
+}
+
 const isBusy = (error: unknown) =>
   String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY');
 
@@ -86,6 +92,7 @@ class GroupCommitDriver implements Driver {
     private readonly writer: SQLite.Database,
     private readonly reader: SQLite.Database,
     private readonly wal: WalSync,
+    private readonly checkpointer?: Checkpoints,
   ) {
     this.#log = new DurableLog(wal);
     this.#connection = {
@@ -141,6 +148,7 @@ class GroupCommitDriver implements Driver {
       if (this.#batch) this.#commit(this.#batch);
       await this.#log.whenDurable(this.#log.latest);
     } finally {
+      await this.checkpointer?.close();
       this.writer.close();
       this.reader.close();
       await this.wal.close();
@@ -223,6 +231,7 @@ class GroupCommitDriver implements Driver {
       this.writer.prepare('commit').run();
       this.#batch = null;
       this.#log.whenDurable(this.#log.committed()).then(batch.resolve, batch.reject);
+      this.checkpointer?.committed();
     } catch (error) {
       this.#fail(batch, error);
     }
@@ -253,12 +262,14 @@ export class GroupCommitSqliteDialect implements Dialect {
       writer: SQLite.Database;
       reader: SQLite.Database;
       wal: WalSync;
+      /** Runs checkpoints elsewhere; without it the writer checkpoints inside its commits. */
+      checkpointer?: Checkpoints;
     },
   ) {}
 
   createDriver(): Driver {
-    const { writer, reader, wal } = this.connections;
-    return new GroupCommitDriver(writer, reader, wal);
+    const { writer, reader, wal, checkpointer } = this.connections;
+    return new GroupCommitDriver(writer, reader, wal, checkpointer);
   }
 
   createQueryCompiler() {

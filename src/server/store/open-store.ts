@@ -2,6 +2,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import pg from 'pg';
 import { CurrentSchemaPostgresDialect } from './current-schema-dialect';
+import { Checkpointer } from './checkpointer';
 import { GroupCommitSqliteDialect } from './group-commit';
 import { walFileSync } from './wal-sync';
 import { KyselyStore } from './kysely-store';
@@ -10,8 +11,8 @@ import type { Database } from './schema';
 /**
  * Embedded SQLite in WAL mode, durable: no write resolves before its commit is synced to disk
  * (ADR 21). The writer commits with `synchronous = NORMAL` and the WAL is synced off the event
- * loop, once for all the commits made meanwhile; reads outside a transaction use a second
- * connection. `file` must be a file, not `:memory:`.
+ * loop, once for all the commits made meanwhile; checkpoints run in a worker thread; reads
+ * outside a transaction use a second connection. `file` must be a file, not `:memory:`.
  */
 export function openSqliteStore(file: string): KyselyStore {
   if (file === ':memory:') {
@@ -28,7 +29,12 @@ export function openSqliteStore(file: string): KyselyStore {
   reader.pragma('query_only = ON');
   reader.pragma('busy_timeout = 5000');
   cacheStatements(reader);
-  const dialect = new GroupCommitSqliteDialect({ writer, reader, wal: walFileSync(file) });
+  const dialect = new GroupCommitSqliteDialect({
+    writer,
+    reader,
+    wal: walFileSync(file),
+    checkpointer: new Checkpointer(file, writer),
+  });
   return new KyselyStore(new Kysely<Database>({ dialect }), 'sqlite');
 }
 

@@ -133,12 +133,6 @@ export async function payInvoice(
   const now = services.now();
   const card = await resolveCard(services, invoice, source, now);
   const merchantInitiated = source.kind === 'saved' && source.cvc === null;
-  if (
-    !merchantInitiated &&
-    (await services.store.countFailedPayments(invoice.id)) >= services.config.maxFailedAttempts
-  ) {
-    throw new PayframeError('too_many_attempts');
-  }
   const payment: PaymentRecord = {
     id: newId('pay'),
     app_id: invoice.app_id,
@@ -160,7 +154,12 @@ export async function payInvoice(
     created_at: now,
     updated_at: now,
   };
-  const started = await services.store.startPayment(card.newVaultCard, payment);
+  // A shopper's attempt is refused once the invoice has failed too often (card testing).
+  const started = await services.store.startPayment(
+    card.newVaultCard,
+    payment,
+    merchantInitiated ? undefined : services.config.maxFailedAttempts,
+  );
   if (started !== 'started') throw new PayframeError(started);
 
   // The merchant may veto the order before the shopper's bank is asked anything.

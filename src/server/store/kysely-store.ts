@@ -57,6 +57,24 @@ import type { Database } from './schema';
 
 type Dialect = Store['dialect'];
 
+/** Failed attempts of an invoice that count toward its checkout's lock (card testing). */
+async function countFailedPayments(db: Kysely<Database>, invoiceId: string): Promise<number> {
+  const row = await db
+    .selectFrom('payments')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('invoice_id', '=', invoiceId)
+    .where('status', '=', 'failed')
+    // Card testing is the shopper's side: the merchant's own charges of a saved card (MIT) do
+    // not lock the checkout, nor can a checkout's failures block the merchant's charges.
+    .where('initiator', '=', 'customer')
+    // The merchant's own veto is no sign of card testing; it must not lock the invoice.
+    .where((eb) =>
+      eb.or([eb('error_code', 'is', null), eb('error_code', '!=', 'order_check_failed')]),
+    )
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 class Migrations implements MigrationProvider {
   constructor(private readonly dialect: Dialect) {}
   async getMigrations(): Promise<Record<string, Migration>> {
@@ -216,8 +234,18 @@ export class KyselyStore implements Store {
     });
   }
 
-  startPayment(card: VaultCardRecord | null, payment: PaymentRecord): Promise<StartPaymentResult> {
+  startPayment(
+    card: VaultCardRecord | null,
+    payment: PaymentRecord,
+    maxFailedAttempts?: number,
+  ): Promise<StartPaymentResult> {
     return this.db.transaction().execute(async (tx) => {
+      if (
+        maxFailedAttempts !== undefined &&
+        (await countFailedPayments(tx, payment.invoice_id)) >= maxFailedAttempts
+      ) {
+        return 'too_many_attempts';
+      }
       // The conditional update is the lock: of two concurrent attempts exactly one claims it.
       const claimed = await tx
         .updateTable('invoices')
@@ -389,21 +417,8 @@ export class KyselyStore implements Store {
     return payments.transactionsOf(this.db, paymentId);
   }
 
-  async countFailedPayments(invoiceId: string): Promise<number> {
-    const row = await this.db
-      .selectFrom('payments')
-      .select((eb) => eb.fn.countAll<number | string>().as('n'))
-      .where('invoice_id', '=', invoiceId)
-      .where('status', '=', 'failed')
-      // Card testing is the shopper's side: the merchant's own charges of a saved card (MIT) do
-      // not lock the checkout, nor can a checkout's failures block the merchant's charges.
-      .where('initiator', '=', 'customer')
-      // The merchant's own veto is no sign of card testing; it must not lock the invoice.
-      .where((eb) =>
-        eb.or([eb('error_code', 'is', null), eb('error_code', '!=', 'order_check_failed')]),
-      )
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
+  countFailedPayments(invoiceId: string): Promise<number> {
+    return countFailedPayments(this.db, invoiceId);
   }
 
   listCheckoutStatuses(tokens: readonly string[]): Promise<CheckoutStatusRecord[]> {

@@ -46,8 +46,12 @@ export interface StoredAnswer {
 /** Either this request now holds the key, or the record that already holds it. */
 export type IdempotencyClaim = { claimed: true } | { claimed: false; existing: IdempotencyRecord };
 
-/** Why an attempt could not start: the invoice is not open, or another attempt holds it. */
-export type StartPaymentResult = 'started' | 'invoice_not_open' | 'payment_in_progress';
+/**
+ * Why an attempt could not start: the invoice is not open, another attempt holds it, or it has
+ * had as many failed attempts as allowed.
+ */
+export type StartPaymentResult =
+  'started' | 'invoice_not_open' | 'payment_in_progress' | 'too_many_attempts';
 
 /** The acquirer's answer applied to a payment that was saved as `processing`. */
 export interface PaymentCompletion {
@@ -176,7 +180,12 @@ export interface Store {
    * attempt, vaults the card (null: a saved card, already vaulted) and inserts the payment, all or
    * nothing.
    */
-  startPayment(card: VaultCardRecord | null, payment: PaymentRecord): Promise<StartPaymentResult>;
+  startPayment(
+    card: VaultCardRecord | null,
+    payment: PaymentRecord,
+    /** When given, refuses once the invoice has this many failed attempts, in the same go. */
+    maxFailedAttempts?: number,
+  ): Promise<StartPaymentResult>;
   /** Applies the acquirer's answer; fails when the payment is no longer in `completion.from`. */
   completePayment(completion: PaymentCompletion): Promise<void>;
   /**

@@ -237,6 +237,26 @@ export function describeStoreContract(name: string, open: () => Promise<TestStor
       expect(await t.store.startPayment(...attempt(inv))).toBe('started');
     });
 
+    it('refuses to start an attempt once the invoice has failed as often as allowed', async () => {
+      const inv = invoice();
+      await t.store.insertInvoice(inv);
+      const [card, payment] = attempt(inv);
+      await t.store.startPayment(card, payment, 1);
+      await t.store.completePayment({
+        paymentId: payment.id,
+        from: 'processing',
+        invoiceId: inv.id,
+        status: 'failed',
+        errorCode: 'card_declined',
+        transaction: null,
+        invoicePaid: false,
+        events: [],
+        now,
+      });
+      expect(await t.store.startPayment(...attempt(inv), 1)).toBe('too_many_attempts');
+      expect(await t.store.startPayment(...attempt(inv), 2)).toBe('started');
+    });
+
     const fail = (inv: InvoiceRecord, payment: PaymentRecord, errorCode: string) =>
       t.store.completePayment({
         paymentId: payment.id,

@@ -28,10 +28,19 @@ export function walFileSync(databaseFile: string): WalSync {
   return {
     async sync() {
       wal ??= openWal();
-      await (await wal).datasync();
+      let handle: FileHandle;
+      try {
+        handle = await wal;
+      } catch (error) {
+        wal = undefined;
+        // No WAL file yet: no commit has written a frame, so there is nothing to sync.
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+        throw error;
+      }
+      await handle.datasync();
     },
     async close() {
-      await (await wal)?.close();
+      await (await wal?.catch(() => undefined))?.close();
     },
   };
 }

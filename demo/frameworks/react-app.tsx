@@ -9,15 +9,10 @@ import {
   loadCatalog,
   MESSAGES,
   type Catalog,
-  type OpenCheckout,
+  type Stage,
 } from './shop-api';
 
 /** The demo shop as a React 19 app: pick coffee, pay inline, see the order the server confirmed. */
-type Stage =
-  | { name: 'cart' }
-  | ({ name: 'paying' } & OpenCheckout)
-  | { name: 'paid'; orderId: string; paymentId: string; amount: number };
-
 function App({ catalog }: { catalog: Catalog }) {
   const [cart, setCart] = useState<ReadonlyMap<string, number>>(new Map());
   const [stage, setStage] = useState<Stage>({ name: 'cart' });

@@ -86,3 +86,9 @@ export function cartLines(catalog: Catalog, cart: ReadonlyMap<string, number>) {
   const total = lines.reduce((sum, line) => sum + line.product.price * line.quantity, 0);
   return { lines, total: lines.length ? formatMoney(total, catalog.currency) : '—' };
 }
+
+/** Where the shopper is: choosing coffee, paying a checkout, or looking at the confirmed order. */
+export type Stage =
+  | { name: 'cart' }
+  | ({ name: 'paying' } & OpenCheckout)
+  | { name: 'paid'; orderId: string; paymentId: string; amount: number };

@@ -7,17 +7,12 @@ import {
   loadCatalog,
   MESSAGES,
   type Catalog,
-  type OpenCheckout,
+  type Stage,
 } from './shop-api';
 import { Checkout } from './vue-checkout';
 
 /** The demo shop as a Vue 3 app (render functions, no template compiler): pick coffee, pay
  * inline, see the order the server confirmed. */
-type Stage =
-  | { name: 'cart' }
-  | ({ name: 'paying' } & OpenCheckout)
-  | { name: 'paid'; orderId: string; paymentId: string; amount: number };
-
 const App = defineComponent({
   props: { catalog: { type: Object as PropType<Catalog>, required: true } },
   setup(props) {

@@ -1,7 +1,11 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { E2E_URLS } from '../fixtures/urls';
 import { CheckoutFrame } from './checkout-frame';
-import type { RecordedEvent } from './shop-page';
+import {
+  recordCheckoutEvents,
+  recordedEvents,
+  type RecordedEvent,
+} from '../fixtures/checkout-events';
 
 /**
  * The demo shop's React (`/react`) or Vue (`/vue`) example page: the same shop as an app of that
@@ -18,21 +22,7 @@ export class FrameworkShopPage {
   }
 
   async goto(): Promise<void> {
-    await this.page.addInitScript(() => {
-      const events: { type: string; detail: unknown }[] = [];
-      Object.assign(window, { __payframeEvents: events });
-      for (const type of [
-        'payframe-ready',
-        'payframe-success',
-        'payframe-failure',
-        'payframe-cancel',
-        'payframe-error',
-      ]) {
-        document.addEventListener(type, (event) =>
-          events.push({ type, detail: (event as CustomEvent).detail }),
-        );
-      }
-    });
+    await recordCheckoutEvents(this.page);
     await this.page.goto(this.path);
     await expect(this.page.getByRole('heading', { name: 'Fresh from the roaster' })).toBeVisible();
   }
@@ -77,9 +67,7 @@ export class FrameworkShopPage {
   }
 
   events(): Promise<RecordedEvent[]> {
-    return this.page.evaluate(
-      () => (window as unknown as { __payframeEvents: RecordedEvent[] }).__payframeEvents,
-    );
+    return recordedEvents(this.page);
   }
 
   /** The page's `message` listeners on `window`, as DevTools counts them. */

@@ -1,10 +1,12 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import {
+  recordCheckoutEvents,
+  recordedEvents,
+  type RecordedEvent,
+} from '../fixtures/checkout-events';
 import { CheckoutFrame } from './checkout-frame';
 
-export interface RecordedEvent {
-  type: string;
-  detail: Record<string, unknown>;
-}
+export type { RecordedEvent };
 
 /** The demo shop's product page, recording every payframe-* event the host page receives. */
 export class ShopPage {
@@ -20,21 +22,7 @@ export class ShopPage {
 
   /** Opens the shop; `query` such as `?locale=ar&theme=dark` sets how the checkout shows. */
   async goto(query = ''): Promise<void> {
-    await this.page.addInitScript(() => {
-      const events: { type: string; detail: unknown }[] = [];
-      Object.assign(window, { __payframeEvents: events });
-      for (const type of [
-        'payframe-ready',
-        'payframe-success',
-        'payframe-failure',
-        'payframe-cancel',
-        'payframe-error',
-      ]) {
-        document.addEventListener(type, (event) =>
-          events.push({ type, detail: (event as CustomEvent).detail }),
-        );
-      }
-    });
+    await recordCheckoutEvents(this.page);
     await this.page.goto(`${this.origin}/${query}`);
   }
 
@@ -62,8 +50,6 @@ export class ShopPage {
   }
 
   events(): Promise<RecordedEvent[]> {
-    return this.page.evaluate(
-      () => (window as unknown as { __payframeEvents: RecordedEvent[] }).__payframeEvents,
-    );
+    return recordedEvents(this.page);
   }
 }

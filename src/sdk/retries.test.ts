@@ -70,10 +70,10 @@ describe('sdk idempotency and retries against the payment server', () => {
     const held = new Promise<void>((resolve) => (release = resolve));
     const store = t.server.services.store;
     const insertInvoice = store.insertInvoice.bind(store);
-    store.insertInvoice = async (invoice) => {
+    store.insertInvoice = async (...args) => {
       entered();
       await held;
-      return insertInvoice(invoice);
+      return insertInvoice(...args);
     };
     const recorder = recordingFetch((call) => {
       if (call.status === 409) release();

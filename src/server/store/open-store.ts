@@ -44,24 +44,31 @@ const STATEMENT_CACHE_SIZE = 256;
 /**
  * Memoises `prepare` by SQL text on this connection. Kysely's SQLite dialect prepares every query
  * anew, and under load SQLite's prepare took 14% of the server's time; a statement is reusable once
- * its previous run returned, which is always the case with this synchronous driver. Least recently
- * used texts are dropped past the limit (an `IN` list of another length is another text).
+ * its previous run returned, which is always the case with this synchronous driver. Past the limit
+ * (an `IN` list of another length is another text) the least recently used texts go first, as a
+ * CLOCK cache approximates it: a hit only marks its statement used, and eviction gives a used one a
+ * second chance. Reordering a map on every hit cost 3% of the server's time.
  */
 export function cacheStatements(database: SQLite.Database, limit = STATEMENT_CACHE_SIZE): void {
   const prepare = database.prepare.bind(database);
-  const statements = new Map<string, SQLite.Statement>();
-  database.prepare = ((sql: string) => {
-    let statement = statements.get(sql);
-    if (statement) {
+  const statements = new Map<string, { statement: SQLite.Statement; used: boolean }>();
+  const evictOne = () => {
+    for (const [sql, entry] of statements) {
       statements.delete(sql);
-    } else {
-      statement = prepare(sql);
-      const oldest = statements.keys().next().value;
-      if (statements.size >= limit && oldest !== undefined) {
-        statements.delete(oldest);
-      }
+      if (!entry.used) return;
+      entry.used = false;
+      statements.set(sql, entry);
     }
-    statements.set(sql, statement);
+  };
+  database.prepare = ((sql: string) => {
+    const cached = statements.get(sql);
+    if (cached) {
+      cached.used = true;
+      return cached.statement;
+    }
+    while (statements.size >= limit) evictOne();
+    const statement = prepare(sql);
+    statements.set(sql, { statement, used: false });
     return statement;
   }) as SQLite.Database['prepare'];
 }

@@ -9,22 +9,6 @@ export async function claimIdempotencyKey(
   cutoffs: { expiredBefore: number; abandonedBefore: number },
 ): Promise<IdempotencyClaim> {
   return db.transaction().execute(async (tx) => {
-    // A record older than the retention window, or an answer never stored by a crashed
-    // request, no longer holds the key.
-    await tx
-      .deleteFrom('idempotency_records')
-      .where('app_id', '=', record.app_id)
-      .where('key', '=', record.key)
-      .where((eb) =>
-        eb.or([
-          eb('created_at', '<', cutoffs.expiredBefore),
-          eb.and([
-            eb('response_status', 'is', null),
-            eb('created_at', '<', cutoffs.abandonedBefore),
-          ]),
-        ]),
-      )
-      .execute();
     const inserted = await tx
       .insertInto('idempotency_records')
       .values(record)
@@ -37,7 +21,34 @@ export async function claimIdempotencyKey(
       .where('app_id', '=', record.app_id)
       .where('key', '=', record.key)
       .executeTakeFirstOrThrow();
-    return { claimed: false, existing };
+    // A record older than the retention window, or an answer never stored by a crashed
+    // request, no longer holds the key: this request takes it over, unless another one took it
+    // first (the record is then no longer the one read).
+    const stale =
+      existing.created_at < cutoffs.expiredBefore ||
+      (existing.response_status === null && existing.created_at < cutoffs.abandonedBefore);
+    if (!stale) return { claimed: false, existing };
+    const taken = await tx
+      .updateTable('idempotency_records')
+      .set({
+        request_hash: record.request_hash,
+        response_status: null,
+        response_body: null,
+        created_at: record.created_at,
+      })
+      .where('app_id', '=', record.app_id)
+      .where('key', '=', record.key)
+      .where('created_at', '=', existing.created_at)
+      .where('request_hash', '=', existing.request_hash)
+      .executeTakeFirst();
+    if (taken.numUpdatedRows === 1n) return { claimed: true };
+    const winner = await tx
+      .selectFrom('idempotency_records')
+      .selectAll()
+      .where('app_id', '=', record.app_id)
+      .where('key', '=', record.key)
+      .executeTakeFirstOrThrow();
+    return { claimed: false, existing: winner };
   });
 }
 

@@ -149,6 +149,34 @@ export function describeStoreContract(name: string, open: () => Promise<TestStor
       expect(await t.store.findInvoice('app_other', inv.id)).toBeUndefined();
     });
 
+    it('lets a new request take over an Idempotency-Key whose record went stale', async () => {
+      const key = 'stale-1';
+      const record = (hash: string, at: number) => ({
+        app_id: appId,
+        key,
+        request_hash: hash,
+        response_status: null,
+        response_body: null,
+        created_at: at,
+      });
+      const fresh = { expiredBefore: 0, abandonedBefore: 0 };
+      expect(await t.store.claimIdempotencyKey(record('first', now), fresh)).toEqual({
+        claimed: true,
+      });
+      expect(await t.store.claimIdempotencyKey(record('second', now + 1), fresh)).toMatchObject({
+        claimed: false,
+        existing: { request_hash: 'first' },
+      });
+      const abandoned = { expiredBefore: 0, abandonedBefore: now + 1 };
+      expect(await t.store.claimIdempotencyKey(record('second', now + 1), abandoned)).toEqual({
+        claimed: true,
+      });
+      expect(await t.store.claimIdempotencyKey(record('third', now + 2), fresh)).toMatchObject({
+        claimed: false,
+        existing: { request_hash: 'second', created_at: now + 1 },
+      });
+    });
+
     it('stores an invoice and the answer to the Idempotency-Key that made it together', async () => {
       const key = 'create-1';
       const cutoffs = { expiredBefore: 0, abandonedBefore: 0 };

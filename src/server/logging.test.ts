@@ -51,6 +51,8 @@ it('never writes a card number or CVC to the logs, even for rejected requests', 
 });
 
 it('censors card fields wherever code logs them', () => {
+  // Only this test's lines: earlier ones hold random ids, which may contain any three digits.
+  const from = lines.length;
   const card = { number: '4242424242424242', cvc: '123', exp_month: 1 };
   server.app.log.info({ card }, 'top level');
   server.app.log.info({ body: { card } }, 'nested');
@@ -58,12 +60,12 @@ it('censors card fields wherever code logs them', () => {
   // A saved card's security code, typed again in the checkout.
   server.app.log.info({ body: { saved_card: { id: 'pm_1', cvc: '456' } } }, 'saved');
   server.app.log.info({ request: { body: { saved_card: { cvc: '789' } } } }, 'saved deeper');
-  const log = lines.join('');
+  const log = lines.slice(from).join('');
   expect(log).toContain('deeper');
   expect(log).toContain('saved deeper');
   expect(log).not.toContain('4242424242424242');
   expect(log).not.toContain('"123"');
-  expect(log).not.toContain('456');
-  expect(log).not.toContain('789');
+  expect(log).not.toContain('"456"');
+  expect(log).not.toContain('"789"');
   expect(log).toContain('[Redacted]');
 });

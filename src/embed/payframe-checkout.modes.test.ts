@@ -37,6 +37,17 @@ afterEach(() => {
   document.documentElement.style.overflow = '';
 });
 
+/** A checkout in `mode` on the fixture frame, in `locale`. */
+const modesCheckout = (mode: string, token: string, locale: string) =>
+  fixture<ModesCheckout>(
+    html`<modes-payframe-checkout
+      mode=${mode}
+      token=${token}
+      locale=${locale}
+      .paymentOrigin=${frameOrigin}
+    ></modes-payframe-checkout>`,
+  );
+
 const dialogOf = (el: HTMLElement) => el.shadowRoot!.querySelector('dialog');
 const iframeOf = (el: HTMLElement) => el.shadowRoot!.querySelector('iframe');
 
@@ -179,14 +190,7 @@ describe('<payframe-checkout mode="overlay"> after it ended', () => {
 
 describe('<payframe-checkout> words of its own', () => {
   test('the overlay speaks the checkout’s language: its label, close button and frame title', async () => {
-    const el = await fixture<ModesCheckout>(
-      html`<modes-payframe-checkout
-        mode="overlay"
-        locale="ar"
-        token="ct_arabic"
-        .paymentOrigin=${frameOrigin}
-      ></modes-payframe-checkout>`,
-    );
+    const el = await modesCheckout('overlay', 'ct_arabic', 'ar');
     await el.updateComplete;
     const dialog = dialogOf(el)!;
     expect([dialog.lang, dialog.dir, dialog.getAttribute('aria-label')]).toEqual([
@@ -201,14 +205,7 @@ describe('<payframe-checkout> words of its own', () => {
 
 describe('<payframe-checkout mode="redirect">', () => {
   test('mounts no frame and open() leaves for the hosted page in the chosen language', async () => {
-    const el = await fixture<ModesCheckout>(
-      html`<modes-payframe-checkout
-        mode="redirect"
-        token="ct_redirect"
-        locale="de"
-        .paymentOrigin=${frameOrigin}
-      ></modes-payframe-checkout>`,
-    );
+    const el = await modesCheckout('redirect', 'ct_redirect', 'de');
     expect(iframeOf(el)).toBeNull();
     expect(el.navigated).toEqual([]);
     await el.open();

@@ -95,6 +95,7 @@ class GroupCommitDriver implements Driver {
     private readonly checkpointer?: Checkpoints,
   ) {
     this.#log = new DurableLog(wal);
+    this.#log.recovered();
     this.#connection = {
       executeQuery: <R>(query: CompiledQuery) => this.#execute(query) as Promise<QueryResult<R>>,
       streamQuery: <R>(query: CompiledQuery) =>

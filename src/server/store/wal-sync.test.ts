@@ -50,4 +50,18 @@ describe('DurableLog', () => {
     await Promise.all([second, third]);
     expect(ends).toHaveLength(0);
   });
+
+  it('answers nothing read from a reopened WAL before it has synced it', async () => {
+    const { wal, ends } = counted();
+    const log = new DurableLog(wal);
+    log.recovered();
+    let answered = false;
+    const read = log.whenDurable(log.latest).then(() => (answered = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(answered).toBe(false);
+    expect(ends).toHaveLength(1);
+    ends.shift()!();
+    await read;
+    expect(answered).toBe(true);
+  });
 });

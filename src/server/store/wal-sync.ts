@@ -75,6 +75,16 @@ export class DurableLog {
     return this.#broken;
   }
 
+  /**
+   * Counts whatever the WAL held when the store opened as one commit, synced before anything read
+   * from it is answered: a process that died between a COMMIT and its sync (`synchronous =
+   * NORMAL`) may have left frames that the OS holds but the disk does not, and a restarted server
+   * must not report them before they are on disk.
+   */
+  recovered(): void {
+    this.committed();
+  }
+
   /** Records a commit that just returned and starts its sync; returns its number. */
   committed(): number {
     this.#committed++;

@@ -93,6 +93,9 @@ class Migrations implements MigrationProvider {
 }
 
 /** The one store implementation; SQLite and PostgreSQL differ only in the Kysely dialect. */
+/** Ends `startPayment`'s transaction, undoing its claim, when the checkout is locked. */
+class TooManyAttempts extends Error {}
+
 export class KyselyStore implements Store {
   /** Apps change rarely and are read on every merchant request; every app write here clears it. */
   readonly #apps = new AppCache();
@@ -234,38 +237,47 @@ export class KyselyStore implements Store {
     });
   }
 
-  startPayment(
+  async startPayment(
     card: VaultCardRecord | null,
     payment: PaymentRecord,
     maxFailedAttempts?: number,
   ): Promise<StartPaymentResult> {
-    return this.db.transaction().execute(async (tx) => {
-      if (
-        maxFailedAttempts !== undefined &&
-        (await countFailedPayments(tx, payment.invoice_id)) >= maxFailedAttempts
-      ) {
-        return 'too_many_attempts';
-      }
-      // The conditional update is the lock: of two concurrent attempts exactly one claims it.
-      const claimed = await tx
-        .updateTable('invoices')
-        .set({ processing_payment_id: payment.id, updated_at: payment.created_at })
-        .where('id', '=', payment.invoice_id)
-        .where('status', '=', 'open')
-        .where('processing_payment_id', 'is', null)
-        .executeTakeFirst();
-      if (claimed.numUpdatedRows === 0n) {
-        const invoice = await tx
-          .selectFrom('invoices')
-          .select('status')
+    try {
+      return await this.db.transaction().execute(async (tx) => {
+        // The conditional update is the lock: of two concurrent attempts exactly one claims it.
+        const claimed = await tx
+          .updateTable('invoices')
+          .set({ processing_payment_id: payment.id, updated_at: payment.created_at })
           .where('id', '=', payment.invoice_id)
+          .where('status', '=', 'open')
+          .where('processing_payment_id', 'is', null)
           .executeTakeFirst();
-        return invoice?.status === 'open' ? 'payment_in_progress' : 'invoice_not_open';
-      }
-      if (card) await tx.insertInto('vault_cards').values(card).execute();
-      await tx.insertInto('payments').values(payment).execute();
-      return 'started';
-    });
+        if (claimed.numUpdatedRows === 0n) {
+          const invoice = await tx
+            .selectFrom('invoices')
+            .select('status')
+            .where('id', '=', payment.invoice_id)
+            .executeTakeFirst();
+          return invoice?.status === 'open' ? 'payment_in_progress' : 'invoice_not_open';
+        }
+        // Counted after the claim, which holds the invoice's row: the attempt before this one
+        // freed the claim in the transaction that recorded its failure, and on PostgreSQL each
+        // statement sees what was committed before it began, so the count includes it.
+        if (
+          maxFailedAttempts !== undefined &&
+          (await countFailedPayments(tx, payment.invoice_id)) >= maxFailedAttempts
+        ) {
+          throw new TooManyAttempts();
+        }
+        if (card) await tx.insertInto('vault_cards').values(card).execute();
+        await tx.insertInto('payments').values(payment).execute();
+        return 'started';
+      });
+    } catch (error) {
+      // Thrown to roll the claim back.
+      if (error instanceof TooManyAttempts) return 'too_many_attempts';
+      throw error;
+    }
   }
 
   completePayment(c: PaymentCompletion): Promise<void> {

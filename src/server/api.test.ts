@@ -2,7 +2,7 @@ import { SUMMARY_BLOCK_ID } from '../protocol/checkout';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   cardBody,
   SHOP_ORIGIN,
@@ -177,6 +177,19 @@ describe('invoices', () => {
   it('answers unknown routes and bad ids with problem+json', async () => {
     await expectProblem(await fetch(`${server.url}/v1/nothing`), 404, 'not_found');
     await expectProblem(await server.merchant('/v1/invoices/pay_12345678'), 400, 'invalid_request');
+  });
+
+  it('is healthy while the store answers, and says so when it cannot be used', async () => {
+    const healthy = await fetch(`${server.url}/healthz`);
+    expect(healthy.status).toBe(200);
+    expect(await healthy.json()).toEqual({ ok: true });
+    // As a SQLite store is after a failed WAL sync: every query rejects (group-commit.test.ts).
+    const ping = vi.spyOn(server.services.store, 'ping').mockRejectedValue(new Error('EIO: sync failed'));
+    try {
+      await expectProblem(await fetch(`${server.url}/healthz`), 500, 'internal_error');
+    } finally {
+      ping.mockRestore();
+    }
   });
 
   it('names every answer with a random Request-Id to quote', async () => {

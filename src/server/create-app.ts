@@ -19,7 +19,7 @@ import { payFormRoutes, payFormSettingsRoutes } from './routes/pay-form.routes';
 import { webhookRoutes } from './routes/webhooks.routes';
 import { idempotencyKeys } from './routes/idempotency';
 import { openApiRoutes } from './routes/openapi.routes';
-import { installProblemHandlers } from './routes/problem';
+import { installProblemHandlers, problem, sendProblem } from './routes/problem';
 import { COMMON_SECURITY_HEADERS } from './routes/security-headers';
 import { threeDsRoutes } from './routes/three-ds.routes';
 import { disputeTestRoutes, testClockRoutes } from './routes/test-mode.routes';
@@ -92,7 +92,20 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     reply.header('request-id', request.id);
   });
 
-  app.get('/healthz', async () => ({ ok: true }));
+  // Healthy only while the database answers: a SQLite store whose WAL sync failed refuses every
+  // request until the process is restarted, and this is what tells the supervisor to.
+  app.get('/healthz', async (request, reply) => {
+    try {
+      await options.services.store.ping();
+      return { ok: true };
+    } catch (error) {
+      request.log.error({ err: error }, 'health check: the store cannot be used');
+      return sendProblem(
+        reply,
+        problem('internal_error', 'The database cannot be used; restart the server.'),
+      );
+    }
+  });
   await app.register(async (merchantApi) => {
     requireMerchant(merchantApi, options.services);
     idempotencyKeys(merchantApi, options.services);

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import { PayframeError } from '../domain/payframe-error';
 import { AppCache } from './app-cache';
@@ -110,6 +110,10 @@ export class KyselyStore implements Store {
      */
     private readonly schema?: string,
   ) {}
+
+  async ping(): Promise<void> {
+    await sql`select 1`.execute(this.db);
+  }
 
   async migrate(): Promise<void> {
     const { error, results } = await new Migrator({

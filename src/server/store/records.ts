@@ -148,6 +148,8 @@ export interface PaymentDetails extends PaymentWithTransactions {
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   migrate(): Promise<void>;
+  /** Rejects when the database cannot be used: unreachable, or (SQLite) a failed sync broke it. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 
   insertApp(app: AppRecord): Promise<void>;

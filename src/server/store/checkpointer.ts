@@ -34,15 +34,26 @@ parentPort.on('message', (message) => {
  * Checkpoints the WAL off the event loop (ADR 22). SQLite's automatic checkpoint runs inside a
  * `COMMIT` on the writer, with two fsyncs and the copy of every page: the event loop stalled for
  * 1–9 ms about every 20 commits, half of all commit time. The writer's automatic checkpoint is
- * off while the worker runs them, and back on if the worker fails, so the WAL never grows
- * without bound.
+ * off while the worker runs them, and back on if the worker fails (an error, or an exit nobody
+ * asked for).
+ *
+ * The worker alone does not keep the WAL small: SQLite writes the WAL from its start again only
+ * when a write transaction begins on a WAL that is checkpointed to its last frame, and commits
+ * land during every pass of the worker, so the WAL would grow for as long as writes continue.
+ * After each pass of the worker, the writer therefore checkpoints once itself, right after its
+ * next commit (no transaction open, group commit's lock held): it copies only the frames
+ * committed during that pass, and the next write transaction starts the WAL over.
  */
 export class Checkpointer {
   #worker: Worker | null = null;
+  /** The worker being stopped (close, or a failure); close() waits for it. */
+  #stopping: Promise<unknown> | null = null;
   #running = false;
-  #ended: (() => void) | null = null;
+  #catchUp = false;
+  readonly #idle: (() => void)[] = [];
   #commits = 0;
   #failed = false;
+  #closed = false;
 
   constructor(
     private readonly file: string,
@@ -52,27 +63,43 @@ export class Checkpointer {
     writer.pragma('wal_autocheckpoint = 0');
   }
 
-  /** Called after each commit; starts a checkpoint every `every` commits, one at a time. */
+  /**
+   * Called after each commit, with no transaction open on the writer: after a pass of the
+   * worker, checkpoints the few frames committed since on the writer; every `every` commits,
+   * starts a pass of the worker, one at a time. Never throws (the commit is already made).
+   */
   committed(): void {
-    if (this.#failed || ++this.#commits < this.every || this.#running) return;
+    if (this.#failed || this.#closed) return;
+    if (this.#catchUp) this.#checkpointWriter();
+    if (++this.#commits < this.every || this.#running) return;
     this.#commits = 0;
     this.#running = true;
-    this.#start().postMessage('checkpoint');
+    try {
+      this.#start().postMessage('checkpoint');
+    } catch {
+      this.#fail();
+    }
   }
 
   /** Resolves when no checkpoint is running (tests wait on it). */
   idle(): Promise<void> {
     if (!this.#running) return Promise.resolve();
-    return new Promise((resolve) => (this.#ended = resolve));
+    return new Promise((resolve) => this.#idle.push(resolve));
   }
 
   async close(): Promise<void> {
+    this.#closed = true;
     const worker = this.#worker;
     this.#worker = null;
-    if (!worker) return;
-    const exited = new Promise((resolve) => worker.once('exit', resolve));
-    worker.postMessage('close');
-    await exited;
+    if (worker) {
+      const exited = new Promise((resolve) => worker.once('exit', resolve));
+      // Unreferenced while it serves, it must keep the process alive until it has closed.
+      worker.ref();
+      worker.postMessage('close');
+      this.#stopping = exited;
+    }
+    await this.#stopping;
+    this.#end();
   }
 
   #start(): Worker {
@@ -84,26 +111,53 @@ export class Checkpointer {
     });
     worker.unref();
     worker.on('message', (message: string) => {
-      if (message !== 'done') this.#fallBack();
-      this.#end();
+      if (worker !== this.#worker) return;
+      if (message === 'done') {
+        this.#catchUp = true;
+        this.#end();
+      } else {
+        this.#fail();
+      }
     });
+    // An error is followed by an exit; either one from a worker still in use is a failure.
     worker.on('error', () => {
-      this.#fallBack();
-      this.#end();
+      if (worker === this.#worker) this.#fail();
+    });
+    worker.on('exit', () => {
+      if (worker === this.#worker) this.#fail();
     });
     this.#worker = worker;
     return worker;
   }
 
-  #end(): void {
-    this.#running = false;
-    this.#ended?.();
-    this.#ended = null;
+  /** One PASSIVE checkpoint on the writer; busy (another checkpoint running) means next commit. */
+  #checkpointWriter(): void {
+    try {
+      const [result] = this.writer.pragma('wal_checkpoint(PASSIVE)') as { busy: number }[];
+      if (result?.busy) return;
+    } catch {
+      // Nothing to undo: the next pass of the worker tries again.
+    }
+    this.#catchUp = false;
   }
 
-  #fallBack(): void {
-    this.#failed = true;
+  #end(): void {
+    this.#running = false;
+    for (const resolve of this.#idle.splice(0)) resolve();
+  }
+
+  /** The worker failed: stop it (its connection with it) and give checkpoints back to the writer. */
+  #fail(): void {
+    const worker = this.#worker;
     this.#worker = null;
-    if (this.writer.open) this.writer.pragma('wal_autocheckpoint = 1000');
+    this.#failed = true;
+    this.#catchUp = false;
+    if (worker) this.#stopping = worker.terminate().catch(() => undefined);
+    try {
+      if (this.writer.open) this.writer.pragma('wal_autocheckpoint = 1000');
+    } catch {
+      // Called from the worker's events: throwing here would end the process.
+    }
+    this.#end();
   }
 }

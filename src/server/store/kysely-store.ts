@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import { PayframeError } from '../domain/payframe-error';
 import { AppCache } from './app-cache';
+import { insertEvents } from './outbox';
 import {
   claimIdempotencyKey,
   completeIdempotencyKey,
@@ -16,6 +17,7 @@ import * as webhookMigration from './migrations/006-webhooks';
 import * as orderCheck from './migrations/007-order-check';
 import * as payForm from './migrations/008-pay-form';
 import * as customersMigration from './migrations/009-customers';
+import * as skipEventsMigration from './migrations/010-skip-events-without-endpoint';
 import * as auth from './authentication-queries';
 import { listCheckoutStatuses } from './checkout-status-queries';
 import * as customers from './customer-queries';
@@ -88,6 +90,7 @@ class Migrations implements MigrationProvider {
       '007-order-check': { up: (db) => orderCheck.up(db) },
       '008-pay-form': { up: (db) => payForm.up(db) },
       '009-customers': { up: (db) => customersMigration.up(db) },
+      '010-skip-events-without-endpoint': { up: (db) => skipEventsMigration.up(db) },
     };
   }
 }
@@ -333,7 +336,7 @@ export class KyselyStore implements Store {
           `invoice ${c.invoiceId} is not held by ${c.paymentId}`,
         );
       }
-      if (c.events.length > 0) await tx.insertInto('events').values(c.events).execute();
+      await insertEvents(tx, c.events);
     });
   }
 

@@ -7,6 +7,7 @@ import {
   type PaymentRecord,
   type TransactionRecord,
 } from './records';
+import { insertEvents } from './outbox';
 import type { Database } from './schema';
 
 /** A payment's transactions in the order they happened, inside or outside a DB transaction. */
@@ -107,7 +108,7 @@ export function changePayment(
         .executeTakeFirst();
       if (settled.numUpdatedRows !== 1n) throw new Error(`Transaction ${id} is not pending.`);
     }
-    if (change.events.length > 0) await tx.insertInto('events').values(change.events).execute();
+    await insertEvents(tx, change.events);
     return {
       ...current,
       payment: { ...payment, status: change.status },

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { NewEvent } from './records';
+import { insertEvents } from './outbox';
 import type { Database } from './schema';
 
 /** The expiry sweep's queries (kept apart from the payment queries). */
@@ -41,7 +42,7 @@ export function expireInvoice(
       .where('processing_payment_id', 'is', null)
       .executeTakeFirst();
     if (expired.numUpdatedRows === 0n) return false;
-    await tx.insertInto('events').values(event).execute();
+    await insertEvents(tx, [event]);
     return true;
   });
 }

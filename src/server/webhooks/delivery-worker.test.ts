@@ -4,6 +4,7 @@ import { newId } from '../../protocol/ids';
 import { createMerchantApp } from '../domain/apps';
 import { TestClock } from '../domain/test-clock';
 import type { KyselyStore } from '../store/kysely-store';
+import { insertEvents } from '../store/outbox';
 import { storesUnderTest, type TestStore } from '../test-support/test-stores';
 import {
   startWebhookReceiver,
@@ -254,6 +255,29 @@ describe.each(stores)('webhook delivery worker on %s', (_name, open) => {
     } finally {
       await fast.close();
     }
+  });
+
+  it('records an event of an app without an endpoint as skipped, so no lease reads past it', async () => {
+    const keys = await createMerchantApp(services(), {
+      name: 'No endpoint',
+      allowedOrigins: ['https://none.example'],
+    });
+    const event = (id: string) => ({
+      id,
+      app_id: keys.app.id,
+      type: 'payment.captured',
+      data: '{}',
+      created_at: clock.now(),
+    });
+    const [quiet, heard] = [newId('evt'), newId('evt')];
+    await insertEvents(t.store.db, [event(quiet)]);
+    expect((await eventRow(quiet)).delivery).toBe('skipped');
+    receiver = await startWebhookReceiver();
+    await t.store.setWebhookUrl(keys.app.id, receiver.url);
+    await insertEvents(t.store.db, [event(heard)]);
+    expect((await eventRow(heard)).delivery).toBe('pending');
+    await worker().runOnce();
+    await expect.poll(() => receiver!.received.map((r) => r.id)).toEqual([heard]);
   });
 
   it('marks events from while no endpoint was set as skipped, sends new ones, resends on demand', async () => {

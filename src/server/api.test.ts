@@ -184,7 +184,9 @@ describe('invoices', () => {
     expect(healthy.status).toBe(200);
     expect(await healthy.json()).toEqual({ ok: true });
     // As a SQLite store is after a failed WAL sync: every query rejects (group-commit.test.ts).
-    const ping = vi.spyOn(server.services.store, 'ping').mockRejectedValue(new Error('EIO: sync failed'));
+    const ping = vi
+      .spyOn(server.services.store, 'ping')
+      .mockRejectedValue(new Error('EIO: sync failed'));
     try {
       await expectProblem(await fetch(`${server.url}/healthz`), 500, 'internal_error');
     } finally {

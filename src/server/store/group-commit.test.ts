@@ -70,6 +70,17 @@ function open(wal: WalSync = walFileSync(file)) {
   return { db, counts };
 }
 
+/** Reads the notes; `rows` stays undefined until the store answers. */
+function readNotes(db: Kysely<TestDb>) {
+  const read: { rows?: string[]; done: Promise<unknown> } = { done: Promise.resolve() };
+  read.done = db
+    .selectFrom('notes')
+    .select('text')
+    .execute()
+    .then((r) => (read.rows = r.map((x) => x.text)));
+  return read;
+}
+
 /** What another process would read: committed rows only. */
 function committedNotes(): string[] {
   const other = new SQLite(file, { readonly: true });
@@ -184,17 +195,12 @@ describe('SQLite group commit', () => {
     await before.destroy();
     const held = heldSync();
     const { db } = open(held.wal);
-    let rows: string[] | undefined;
-    const read = db
-      .selectFrom('notes')
-      .select('text')
-      .execute()
-      .then((r) => (rows = r.map((x) => x.text)));
+    const read = readNotes(db);
     await turns();
-    expect(rows).toBeUndefined();
+    expect(read.rows).toBeUndefined();
     await held.finish();
-    await read;
-    expect(rows).toEqual(['left behind']);
+    await read.done;
+    expect(read.rows).toEqual(['left behind']);
     await db.destroy();
   });
 
@@ -203,17 +209,12 @@ describe('SQLite group commit', () => {
     const { db } = open(held.wal);
     const write = insert(db, 'a');
     await turns();
-    let rows: string[] | undefined;
-    const read = db
-      .selectFrom('notes')
-      .select('text')
-      .execute()
-      .then((r) => (rows = r.map((x) => x.text)));
+    const read = readNotes(db);
     await turns();
-    expect(rows).toBeUndefined();
+    expect(read.rows).toBeUndefined();
     await held.finish();
-    await Promise.all([write, read]);
-    expect(rows).toEqual(['a']);
+    await Promise.all([write, read.done]);
+    expect(read.rows).toEqual(['a']);
     await db.destroy();
   });
 

@@ -91,6 +91,26 @@ export function describeStoreContract(name: string, open: () => Promise<TestStor
       };
       return [card, payment];
     };
+
+    /** A stored invoice whose one attempt (started with this limit) was declined. */
+    const invoiceWithOneDecline = async (maxFailedAttempts?: number) => {
+      const inv = invoice();
+      await t.store.insertInvoice(inv);
+      const [card, payment] = attempt(inv);
+      await t.store.startPayment(card, payment, maxFailedAttempts);
+      await t.store.completePayment({
+        paymentId: payment.id,
+        from: 'processing',
+        invoiceId: inv.id,
+        status: 'failed',
+        errorCode: 'card_declined',
+        transaction: null,
+        invoicePaid: false,
+        events: [],
+        now,
+      });
+      return inv;
+    };
     const succeed = (inv: InvoiceRecord, payment: PaymentRecord) =>
       t.store.completePayment({
         paymentId: payment.id,
@@ -245,42 +265,14 @@ export function describeStoreContract(name: string, open: () => Promise<TestStor
     });
 
     it('frees the invoice after a decline and counts failed attempts', async () => {
-      const inv = invoice();
-      await t.store.insertInvoice(inv);
-      const [card, payment] = attempt(inv);
-      await t.store.startPayment(card, payment);
-      await t.store.completePayment({
-        paymentId: payment.id,
-        from: 'processing',
-        invoiceId: inv.id,
-        status: 'failed',
-        errorCode: 'card_declined',
-        transaction: null,
-        invoicePaid: false,
-        events: [],
-        now,
-      });
+      const inv = await invoiceWithOneDecline();
       expect(await t.store.countFailedPayments(inv.id)).toBe(1);
       expect((await t.store.findInvoice(appId, inv.id))?.status).toBe('open');
       expect(await t.store.startPayment(...attempt(inv))).toBe('started');
     });
 
     it('refuses to start an attempt once the invoice has failed as often as allowed', async () => {
-      const inv = invoice();
-      await t.store.insertInvoice(inv);
-      const [card, payment] = attempt(inv);
-      await t.store.startPayment(card, payment, 1);
-      await t.store.completePayment({
-        paymentId: payment.id,
-        from: 'processing',
-        invoiceId: inv.id,
-        status: 'failed',
-        errorCode: 'card_declined',
-        transaction: null,
-        invoicePaid: false,
-        events: [],
-        now,
-      });
+      const inv = await invoiceWithOneDecline(1);
       expect(await t.store.startPayment(...attempt(inv), 1)).toBe('too_many_attempts');
       expect(await t.store.startPayment(...attempt(inv), 2)).toBe('started');
     });

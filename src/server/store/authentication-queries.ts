@@ -1,7 +1,17 @@
 import type { Kysely } from 'kysely';
 import { PayframeError } from '../domain/payframe-error';
 import type { AuthenticationOutcome, AuthenticationRecord } from './records';
+import { prepared } from './prepared';
 import type { Database } from './schema';
+
+const authenticationBy = {
+  id: prepared<{ value: string }, AuthenticationRecord>((db, param) =>
+    db.selectFrom('authentications').selectAll().where('id', '=', param('value')),
+  ),
+  payment_id: prepared<{ value: string }, AuthenticationRecord>((db, param) =>
+    db.selectFrom('authentications').selectAll().where('payment_id', '=', param('value')),
+  ),
+};
 
 /** The 3-D Secure queries of the store, kept apart from the payment queries. */
 
@@ -29,7 +39,7 @@ export function findAuthentication(
   column: 'id' | 'payment_id',
   value: string,
 ): Promise<AuthenticationRecord | undefined> {
-  return db.selectFrom('authentications').selectAll().where(column, '=', value).executeTakeFirst();
+  return authenticationBy[column].first(db, { value });
 }
 
 export async function startAuthorizing(

@@ -1,6 +1,31 @@
 import type { Kysely } from 'kysely';
 import type { IdempotencyClaim, IdempotencyRecord } from './records';
+import { prepared } from './prepared';
 import type { Database } from './schema';
+
+/** The claim and the answer of every merchant POST, built once (ADR 24). */
+const claim = prepared<IdempotencyRecord, never>((db, param) =>
+  db
+    .insertInto('idempotency_records')
+    .values({
+      app_id: param('app_id'),
+      key: param('key'),
+      request_hash: param('request_hash'),
+      response_status: param('response_status'),
+      response_body: param('response_body'),
+      created_at: param('created_at'),
+    })
+    .onConflict((oc) => oc.columns(['app_id', 'key']).doNothing()),
+);
+
+const complete = prepared<{ appId: string; key: string; status: number; body: string }, never>(
+  (db, param) =>
+    db
+      .updateTable('idempotency_records')
+      .set({ response_status: param('status'), response_body: param('body') })
+      .where('app_id', '=', param('appId'))
+      .where('key', '=', param('key')),
+);
 
 /** The Idempotency-Key queries of the store (ADR 5), kept apart from the payment queries. */
 export async function claimIdempotencyKey(
@@ -9,12 +34,7 @@ export async function claimIdempotencyKey(
   cutoffs: { expiredBefore: number; abandonedBefore: number },
 ): Promise<IdempotencyClaim> {
   return db.transaction().execute(async (tx) => {
-    const inserted = await tx
-      .insertInto('idempotency_records')
-      .values(record)
-      .onConflict((oc) => oc.columns(['app_id', 'key']).doNothing())
-      .executeTakeFirst();
-    if (inserted.numInsertedOrUpdatedRows === 1n) return { claimed: true };
+    if ((await claim.changes(tx, record)) === 1n) return { claimed: true };
     const existing = await tx
       .selectFrom('idempotency_records')
       .selectAll()
@@ -58,12 +78,7 @@ export async function completeIdempotencyKey(
   key: string,
   response: { status: number; body: string },
 ): Promise<void> {
-  await db
-    .updateTable('idempotency_records')
-    .set({ response_status: response.status, response_body: response.body })
-    .where('app_id', '=', appId)
-    .where('key', '=', key)
-    .execute();
+  await complete.execute(db, { appId, key, ...response });
 }
 
 export async function releaseIdempotencyKey(

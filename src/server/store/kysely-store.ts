@@ -3,6 +3,7 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely/migrati
 import { PayframeError } from '../domain/payframe-error';
 import { AppCache } from './app-cache';
 import { insertEvents } from './outbox';
+import { prepared, PreparedInsert } from './prepared';
 import {
   claimIdempotencyKey,
   completeIdempotencyKey,
@@ -60,11 +61,11 @@ import type { Database } from './schema';
 type Dialect = Store['dialect'];
 
 /** Failed attempts of an invoice that count toward its checkout's lock (card testing). */
-async function countFailedPayments(db: Kysely<Database>, invoiceId: string): Promise<number> {
-  const row = await db
+const failedPayments = prepared<{ invoiceId: string }, { n: number | string }>((db, param) =>
+  db
     .selectFrom('payments')
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .where('invoice_id', '=', invoiceId)
+    .where('invoice_id', '=', param('invoiceId'))
     .where('status', '=', 'failed')
     // Card testing is the shopper's side: the merchant's own charges of a saved card (MIT) do
     // not lock the checkout, nor can a checkout's failures block the merchant's charges.
@@ -72,10 +73,83 @@ async function countFailedPayments(db: Kysely<Database>, invoiceId: string): Pro
     // The merchant's own veto is no sign of card testing; it must not lock the invoice.
     .where((eb) =>
       eb.or([eb('error_code', 'is', null), eb('error_code', '!=', 'order_check_failed')]),
-    )
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+    ),
+);
+
+async function countFailedPayments(db: Kysely<Database>, invoiceId: string): Promise<number> {
+  const row = await failedPayments.first(db, { invoiceId });
+  return Number(row?.n ?? 0);
 }
+
+/** The statements of the checkout's hot path, built once (ADR 24). */
+const insertInvoiceRow = new PreparedInsert('invoices');
+const insertVaultCard = new PreparedInsert('vault_cards');
+const insertPayment = new PreparedInsert('payments');
+const insertTransaction = new PreparedInsert('transactions');
+const insertAuthentication = new PreparedInsert('authentications');
+
+const invoiceByToken = prepared<{ token: string }, InvoiceRecord>((db, param) =>
+  db.selectFrom('invoices').selectAll().where('checkout_token', '=', param('token')),
+);
+
+/** The conditional update that is an attempt's lock on its invoice. */
+const claimInvoice = prepared<{ invoiceId: string; paymentId: string; now: number }, never>(
+  (db, param) =>
+    db
+      .updateTable('invoices')
+      .set({ processing_payment_id: param('paymentId'), updated_at: param('now') })
+      .where('id', '=', param('invoiceId'))
+      .where('status', '=', 'open')
+      .where('processing_payment_id', 'is', null),
+);
+
+type Completion = {
+  id: string;
+  from: string;
+  status: string;
+  errorCode: string | null;
+  now: number;
+};
+const completeAttempt = prepared<Completion, never>((db, param) =>
+  db
+    .updateTable('payments')
+    .set({ status: param('status'), error_code: param('errorCode'), updated_at: param('now') })
+    .where('id', '=', param('id'))
+    .where('status', '=', param('from')),
+);
+const completeAttemptSavingCard = prepared<Completion & { methodId: string }, never>((db, param) =>
+  db
+    .updateTable('payments')
+    .set({
+      status: param('status'),
+      error_code: param('errorCode'),
+      updated_at: param('now'),
+      payment_method_id: param('methodId'),
+    })
+    .where('id', '=', param('id'))
+    .where('status', '=', param('from')),
+);
+
+type Release = { invoiceId: string; paymentId: string; now: number };
+const releaseInvoice = prepared<Release, never>((db, param) =>
+  db
+    .updateTable('invoices')
+    .set({ processing_payment_id: null, updated_at: param('now') })
+    .where('id', '=', param('invoiceId'))
+    .where('processing_payment_id', '=', param('paymentId')),
+);
+const releasePaidInvoice = prepared<Release, never>((db, param) =>
+  db
+    .updateTable('invoices')
+    .set({
+      processing_payment_id: null,
+      updated_at: param('now'),
+      status: 'paid',
+      paid_payment_id: param('paymentId'),
+    })
+    .where('id', '=', param('invoiceId'))
+    .where('processing_payment_id', '=', param('paymentId')),
+);
 
 class Migrations implements MigrationProvider {
   constructor(private readonly dialect: Dialect) {}
@@ -161,11 +235,11 @@ export class KyselyStore implements Store {
 
   async insertInvoice(invoice: InvoiceRecord, answer?: StoredAnswer): Promise<void> {
     if (!answer) {
-      await this.db.insertInto('invoices').values(invoice).execute();
+      await insertInvoiceRow.execute(this.db, invoice);
       return;
     }
     await this.db.transaction().execute(async (tx) => {
-      await tx.insertInto('invoices').values(invoice).execute();
+      await insertInvoiceRow.execute(tx, invoice);
       await completeIdempotencyKey(tx, invoice.app_id, answer.key, answer);
     });
   }
@@ -211,11 +285,7 @@ export class KyselyStore implements Store {
   }
 
   findInvoiceByToken(token: string): Promise<InvoiceRecord | undefined> {
-    return this.db
-      .selectFrom('invoices')
-      .selectAll()
-      .where('checkout_token', '=', token)
-      .executeTakeFirst();
+    return invoiceByToken.first(this.db, { token });
   }
 
   cancelInvoice(
@@ -252,14 +322,12 @@ export class KyselyStore implements Store {
     try {
       return await this.db.transaction().execute(async (tx) => {
         // The conditional update is the lock: of two concurrent attempts exactly one claims it.
-        const claimed = await tx
-          .updateTable('invoices')
-          .set({ processing_payment_id: payment.id, updated_at: payment.created_at })
-          .where('id', '=', payment.invoice_id)
-          .where('status', '=', 'open')
-          .where('processing_payment_id', 'is', null)
-          .executeTakeFirst();
-        if (claimed.numUpdatedRows === 0n) {
+        const claimed = await claimInvoice.changes(tx, {
+          invoiceId: payment.invoice_id,
+          paymentId: payment.id,
+          now: payment.created_at,
+        });
+        if (claimed === 0n) {
           const invoice = await tx
             .selectFrom('invoices')
             .select('status')
@@ -276,8 +344,8 @@ export class KyselyStore implements Store {
         ) {
           throw new TooManyAttempts();
         }
-        if (card) await tx.insertInto('vault_cards').values(card).execute();
-        await tx.insertInto('payments').values(payment).execute();
+        if (card) await insertVaultCard.execute(tx, card);
+        await insertPayment.execute(tx, payment);
         return 'started';
       });
     } catch (error) {
@@ -289,25 +357,25 @@ export class KyselyStore implements Store {
 
   completePayment(c: PaymentCompletion): Promise<void> {
     return this.db.transaction().execute(async (tx) => {
-      const moved = await tx
-        .updateTable('payments')
-        .set({
-          status: c.status,
-          error_code: c.errorCode,
-          updated_at: c.now,
-          ...(c.paymentMethod ? { payment_method_id: c.paymentMethod.record.id } : {}),
-        })
-        .where('id', '=', c.paymentId)
-        .where('status', '=', c.from)
-        .executeTakeFirst();
-      if (moved.numUpdatedRows === 0n) {
+      const completion = {
+        id: c.paymentId,
+        from: c.from,
+        status: c.status,
+        errorCode: c.errorCode,
+        now: c.now,
+      };
+      const moved = c.paymentMethod
+        ? await completeAttemptSavingCard.changes(tx, {
+            ...completion,
+            methodId: c.paymentMethod.record.id,
+          })
+        : await completeAttempt.changes(tx, completion);
+      if (moved === 0n) {
         throw new PayframeError('illegal_transition', `payment ${c.paymentId} is not ${c.from}`);
       }
       if (c.paymentMethod) await customers.savePaymentMethod(tx, c.paymentMethod);
-      if (c.transaction) await tx.insertInto('transactions').values(c.transaction).execute();
-      if (c.authentication) {
-        await tx.insertInto('authentications').values(c.authentication).execute();
-      }
+      if (c.transaction) await insertTransaction.execute(tx, c.transaction);
+      if (c.authentication) await insertAuthentication.execute(tx, c.authentication);
       if (c.finishAuthentication) {
         const { id, expect, outcome } = c.finishAuthentication;
         const finished = await tx
@@ -320,17 +388,12 @@ export class KyselyStore implements Store {
           throw new PayframeError('illegal_transition', `authentication ${id} is not ${expect}`);
         }
       }
-      const released = await tx
-        .updateTable('invoices')
-        .set({
-          processing_payment_id: null,
-          updated_at: c.now,
-          ...(c.invoicePaid ? { status: 'paid', paid_payment_id: c.paymentId } : {}),
-        })
-        .where('id', '=', c.invoiceId)
-        .where('processing_payment_id', '=', c.paymentId)
-        .executeTakeFirst();
-      if (released.numUpdatedRows === 0n) {
+      const release = { invoiceId: c.invoiceId, paymentId: c.paymentId, now: c.now };
+      const released = await (c.invoicePaid ? releasePaidInvoice : releaseInvoice).changes(
+        tx,
+        release,
+      );
+      if (released === 0n) {
         throw new PayframeError(
           'illegal_transition',
           `invoice ${c.invoiceId} is not held by ${c.paymentId}`,

@@ -8,20 +8,62 @@ import {
   type TransactionRecord,
 } from './records';
 import { insertEvents } from './outbox';
+import { prepared, PreparedInsert } from './prepared';
 import type { Database } from './schema';
+
+/** The statements of capture, void, refund and validate, built once (ADR 24). */
+const transactionsOfPayment = prepared<{ paymentId: string }, TransactionRecord>((db, param) =>
+  db
+    .selectFrom('transactions')
+    .selectAll()
+    .where('payment_id', '=', param('paymentId'))
+    .orderBy('created_at')
+    .orderBy('id'),
+);
+
+const paymentWithOrder = prepared<
+  { appId: string; id: string },
+  PaymentRecord & { invoice_order_id: string | null }
+>((db, param) =>
+  db
+    .selectFrom('payments')
+    .leftJoin('invoices', 'invoices.id', 'payments.invoice_id')
+    .selectAll('payments')
+    .select('invoices.order_id as invoice_order_id')
+    .where('payments.id', '=', param('id'))
+    .where('payments.app_id', '=', param('appId')),
+);
+
+const orderIdOf = prepared<{ invoiceId: string }, { order_id: string }>((db, param) =>
+  db.selectFrom('invoices').select('order_id').where('id', '=', param('invoiceId')),
+);
+
+/** Takes the payment's row lock on PostgreSQL and reads it. */
+const touchPayment = prepared<{ appId: string; id: string; now: number }, PaymentRecord>(
+  (db, param) =>
+    db
+      .updateTable('payments')
+      .set({ updated_at: param('now') })
+      .where('id', '=', param('id'))
+      .where('app_id', '=', param('appId'))
+      .returningAll(),
+);
+
+const setPaymentStatus = prepared<{ id: string; status: string }, never>((db, param) =>
+  db
+    .updateTable('payments')
+    .set({ status: param('status') })
+    .where('id', '=', param('id')),
+);
+
+const insertTransaction = new PreparedInsert('transactions');
 
 /** A payment's transactions in the order they happened, inside or outside a DB transaction. */
 export function transactionsOf(
   db: Kysely<Database>,
   paymentId: string,
 ): Promise<TransactionRecord[]> {
-  return db
-    .selectFrom('transactions')
-    .selectAll()
-    .where('payment_id', '=', paymentId)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+  return transactionsOfPayment.rows(db, { paymentId });
 }
 
 /**
@@ -34,14 +76,7 @@ export function findPaymentDetails(
   id: string,
 ): Promise<PaymentDetails | undefined> {
   return db.connection().execute(async (conn) => {
-    const row = await conn
-      .selectFrom('payments')
-      .leftJoin('invoices', 'invoices.id', 'payments.invoice_id')
-      .selectAll('payments')
-      .select('invoices.order_id as invoice_order_id')
-      .where('payments.id', '=', id)
-      .where('payments.app_id', '=', appId)
-      .executeTakeFirst();
+    const row = await paymentWithOrder.first(conn, { appId, id });
     if (!row) return undefined;
     const { invoice_order_id: orderId, ...payment } = row;
     return {
@@ -55,11 +90,7 @@ export function findPaymentDetails(
 
 /** The rest of a payment's details, read with the payment inside a DB transaction. */
 async function detailsOf(db: Kysely<Database>, payment: PaymentRecord): Promise<PaymentDetails> {
-  const invoice = await db
-    .selectFrom('invoices')
-    .select('order_id')
-    .where('id', '=', payment.invoice_id)
-    .executeTakeFirst();
+  const invoice = await orderIdOf.first(db, { invoiceId: payment.invoice_id });
   return {
     payment,
     transactions: await transactionsOf(db, payment.id),
@@ -79,23 +110,12 @@ export function changePayment(
   return db.transaction().execute(async (tx) => {
     // Writing the row first takes its lock on PostgreSQL (SQLite runs one writer at a time), so
     // the reads below see every operation on this payment that committed before ours.
-    const payment = await tx
-      .updateTable('payments')
-      .set({ updated_at: now })
-      .where('id', '=', paymentId)
-      .where('app_id', '=', appId)
-      .returningAll()
-      .executeTakeFirst();
+    const payment = await touchPayment.first(tx, { appId, id: paymentId, now });
     if (!payment) return undefined;
     const current = await detailsOf(tx, payment);
     const change = decide(current);
-    await tx
-      .updateTable('payments')
-      .set({ status: change.status })
-      .where('id', '=', paymentId)
-      .execute();
-    if (change.transaction)
-      await tx.insertInto('transactions').values(change.transaction).execute();
+    await setPaymentStatus.execute(tx, { id: paymentId, status: change.status });
+    if (change.transaction) await insertTransaction.execute(tx, change.transaction);
     const { settle } = change;
     if (settle) {
       const { id, ...outcome } = settle;

@@ -1,4 +1,4 @@
-import type { Selectable, Insertable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type {
   AppsTable,
   AuthenticationsTable,
@@ -25,7 +25,8 @@ export type PaymentMethodRecord = Selectable<PaymentMethodsTable>;
 /** A saved card with the fingerprint of its vaulted number. */
 export type SavedCardRecord = PaymentMethodRecord & { fingerprint: string };
 export type TransactionRecord = Selectable<TransactionsTable>;
-export type NewEvent = Omit<Insertable<EventsTable>, 'seq'>;
+/** An event as a state change writes it; the outbox fills in its delivery columns. */
+export type NewEvent = Pick<EventRecord, 'id' | 'app_id' | 'type' | 'data' | 'created_at'>;
 export type EventRecord = Selectable<EventsTable>;
 export type WebhookAttemptRecord = Selectable<WebhookAttemptsTable>;
 export type IdempotencyRecord = Selectable<IdempotencyRecordsTable>;

@@ -7,6 +7,19 @@ describe('ids', () => {
     expect(randomBase62(40)).toMatch(/^[0-9A-Za-z]{40}$/);
   });
 
+  it('sort by creation time, except checkout tokens, which are all random', () => {
+    const times = [0, 61, 62, 1_700_000_000_000, 1_700_000_000_001, 1_800_000_000_000];
+    const ids = times.map((ms) => newId('inv', ms));
+    expect([...ids].sort()).toEqual(ids);
+    expect(newId('pay', 1_700_000_000_000).slice(4, 12)).toBe(
+      newId('txn', 1_700_000_000_000).slice(4, 12),
+    );
+    expect(newId('inv', 0).slice(4, 12)).toBe('00000000');
+    // Two checkout tokens made in the same millisecond share no time prefix.
+    const tokens = Array.from({ length: 50 }, () => newId('ct', 1_700_000_000_000).slice(3, 11));
+    expect(new Set(tokens).size).toBe(50);
+  });
+
   it('do not repeat', () => {
     const ids = new Set(Array.from({ length: 1000 }, () => newId('inv')));
     expect(ids.size).toBe(1000);

@@ -47,8 +47,28 @@ export function randomBase62(length: number): string {
   return out;
 }
 
-export function newId(prefix: IdPrefix): string {
-  return `${prefix}_${randomBase62(RANDOM_LENGTH)}`;
+/** Milliseconds since 1970 in 8 base62 characters: enough until the year 8888. */
+const TIME_LENGTH = 8;
+
+/** `ms` in fixed-width base62; the alphabet is in ASCII order, so the text sorts as the number. */
+function base62Time(ms: number): string {
+  let out = '';
+  for (let i = 0; i < TIME_LENGTH; i++) {
+    out = ALPHABET[ms % 62]! + out;
+    ms = Math.floor(ms / 62);
+  }
+  return out;
+}
+
+/**
+ * A new id: 22 base62 characters after the prefix. Checkout tokens are bearer secrets and all
+ * random (131 bits). Every other id starts with its creation time in milliseconds, then 14
+ * random characters (83 bits) (ADR 25): new rows then go to the end of their primary-key index
+ * instead of a random page of it, which halved the pages each group commit writes.
+ */
+export function newId(prefix: IdPrefix, now = Date.now()): string {
+  if (prefix === IdPrefix.checkoutToken) return `${prefix}_${randomBase62(RANDOM_LENGTH)}`;
+  return `${prefix}_${base62Time(now)}${randomBase62(RANDOM_LENGTH - TIME_LENGTH)}`;
 }
 
 /** Schema for an id with the given prefix, e.g. `idSchema('pay')` accepts `pay_…`. */

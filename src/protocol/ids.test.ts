@@ -18,6 +18,9 @@ describe('ids', () => {
     // Two checkout tokens made in the same millisecond share no time prefix.
     const tokens = Array.from({ length: 50 }, () => newId('ct', 1_700_000_000_000).slice(3, 11));
     expect(new Set(tokens).size).toBe(50);
+    for (const bad of [1.5, -1, 62 ** 8, Number.NaN]) {
+      expect(() => newId('inv', bad)).toThrow(RangeError);
+    }
   });
 
   it('do not repeat', () => {

@@ -49,9 +49,13 @@ export function randomBase62(length: number): string {
 
 /** Milliseconds since 1970 in 8 base62 characters: enough until the year 8888. */
 const TIME_LENGTH = 8;
+const TIME_LIMIT = 62 ** TIME_LENGTH;
 
 /** `ms` in fixed-width base62; the alphabet is in ASCII order, so the text sorts as the number. */
 function base62Time(ms: number): string {
+  if (!Number.isSafeInteger(ms) || ms < 0 || ms >= TIME_LIMIT) {
+    throw new RangeError(`An id's time must be whole milliseconds from 0 to 62^8: ${ms}`);
+  }
   let out = '';
   for (let i = 0; i < TIME_LENGTH; i++) {
     out = ALPHABET[ms % 62]! + out;

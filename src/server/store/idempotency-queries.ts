@@ -78,7 +78,7 @@ export async function completeIdempotencyKey(
   key: string,
   response: { status: number; body: string },
 ): Promise<void> {
-  await complete.execute(db, { appId, key, ...response });
+  await complete.execute(db, { appId, key, status: response.status, body: response.body });
 }
 
 export async function releaseIdempotencyKey(

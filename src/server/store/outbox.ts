@@ -38,7 +38,7 @@ function eventRow(event: NewEvent) {
   };
 }
 
-/** A state change writes one to three events: those inserts are built once (ADR 24). */
+/** A state change writes one to three events: inserts of up to four are built once (ADR 24). */
 const PREPARED_UP_TO = 4;
 const inserts: PreparedQuery<Record<string, unknown>, unknown>[] = [];
 

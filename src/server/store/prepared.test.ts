@@ -91,6 +91,24 @@ function describePrepared(name: string, open: () => Promise<TestStore>) {
       ).rejects.toThrow('Query parameter "email" is missing.');
     });
 
+    it('refuses plugins, and a parameter its SQL does not bind', async () => {
+      const db = t.store.db;
+      const plain = prepared<{ id: string }, CustomerRecord>((builder, param) =>
+        builder.selectFrom('customers').selectAll().where('id', '=', param('id')),
+      );
+      await expect(plain.rows(db.withSchema('elsewhere'), { id: 'cus_a' })).rejects.toThrow(
+        'A prepared query cannot run with plugins.',
+      );
+      // A parameter asked for but left out of the SQL would silently never reach the database.
+      const forgotten = prepared<{ id: string }, CustomerRecord>((builder, param) => {
+        param('id');
+        return builder.selectFrom('customers').selectAll();
+      });
+      await expect(forgotten.rows(db, { id: 'cus_a' })).rejects.toThrow(
+        'Query parameter "id" is not a bound parameter of its SQL.',
+      );
+    });
+
     it('inserts a row with an undefined column as Kysely does: the column’s default', async () => {
       const db = t.store.db;
       const row = { ...customer('cus_d', null), name: undefined } as unknown as CustomerRecord;

@@ -62,15 +62,25 @@ export class PreparedQuery<P extends object, O> {
   }
 
   #compile(db: Db): Compiled<O> {
-    const adapter = db.getExecutor().adapter;
-    let compiled = this.#compiled.get(adapter);
-    if (!compiled) {
-      const param = ((name: string) => new Slot(name)) as unknown as Param<P>;
-      const template = this.build(db, param).compile();
-      const slots = template.parameters.map((value) => (value instanceof Slot ? value : { value }));
-      compiled = { template, slots };
-      this.#compiled.set(adapter, compiled);
+    const executor = db.getExecutor();
+    let compiled = this.#compiled.get(executor.adapter);
+    if (compiled) return compiled;
+    // A plugin (`withSchema` is one) changes the SQL, and the cache knows only the dialect.
+    if (executor.plugins.length > 0) throw new Error('A prepared query cannot run with plugins.');
+    const asked = new Set<string>();
+    const param = ((name: string) => {
+      asked.add(name);
+      return new Slot(name);
+    }) as unknown as Param<P>;
+    const template = this.build(db, param).compile();
+    const slots = template.parameters.map((value) => (value instanceof Slot ? value : { value }));
+    for (const name of asked) {
+      if (!slots.some((slot) => slot instanceof Slot && slot.name === name)) {
+        throw new Error(`Query parameter "${name}" is not a bound parameter of its SQL.`);
+      }
     }
+    compiled = { template, slots };
+    this.#compiled.set(executor.adapter, compiled);
     return compiled;
   }
 }

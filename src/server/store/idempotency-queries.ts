@@ -33,6 +33,8 @@ export async function claimIdempotencyKey(
   record: IdempotencyRecord,
   cutoffs: { expiredBefore: number; abandonedBefore: number },
 ): Promise<IdempotencyClaim> {
+  // A new key, the common case, is one statement on its own; a transaction only for a key in use.
+  if ((await claim.changes(db, record)) === 1n) return { claimed: true };
   return db.transaction().execute(async (tx) => {
     if ((await claim.changes(tx, record)) === 1n) return { claimed: true };
     const existing = await tx

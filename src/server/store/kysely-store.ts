@@ -19,6 +19,7 @@ import * as orderCheck from './migrations/007-order-check';
 import * as payForm from './migrations/008-pay-form';
 import * as customersMigration from './migrations/009-customers';
 import * as skipEventsMigration from './migrations/010-skip-events-without-endpoint';
+import * as paymentsByInvoiceMigration from './migrations/011-payments-by-invoice-and-status';
 import * as auth from './authentication-queries';
 import { listCheckoutStatuses } from './checkout-status-queries';
 import * as customers from './customer-queries';
@@ -165,6 +166,7 @@ class Migrations implements MigrationProvider {
       '008-pay-form': { up: (db) => payForm.up(db) },
       '009-customers': { up: (db) => customersMigration.up(db) },
       '010-skip-events-without-endpoint': { up: (db) => skipEventsMigration.up(db) },
+      '011-payments-by-invoice-and-status': { up: (db) => paymentsByInvoiceMigration.up(db) },
     };
   }
 }

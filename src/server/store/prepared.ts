@@ -24,6 +24,9 @@ interface Compiled<O> {
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+/** Every prepared query made, for the test that checks their plans. */
+const made: PreparedQuery<never, unknown>[] = [];
+
 /**
  * A query built and compiled once for each dialect, then run with new parameters (ADR 24): under
  * load, building and compiling Kysely queries on every request cost a fifth of the server's time.
@@ -34,7 +37,14 @@ export class PreparedQuery<P extends object, O> {
   /** By dialect adapter: a store's transactions share their store's adapter. */
   readonly #compiled = new WeakMap<DialectAdapter, Compiled<O>>();
 
-  constructor(private readonly build: (db: Kysely<Database>, param: Param<P>) => Compilable<O>) {}
+  constructor(private readonly build: (db: Kysely<Database>, param: Param<P>) => Compilable<O>) {
+    made.push(this as unknown as PreparedQuery<never, unknown>);
+  }
+
+  /** The SQL this query runs on `db`'s dialect. */
+  sql(db: Db): string {
+    return this.#compile(db).template.sql;
+  }
 
   execute(db: Db, values: P): Promise<QueryResult<O>> {
     const compiled = this.#compile(db);
@@ -83,6 +93,11 @@ export class PreparedQuery<P extends object, O> {
     this.#compiled.set(executor.adapter, compiled);
     return compiled;
   }
+}
+
+/** The prepared queries made so far (by the modules loaded). */
+export function preparedQueries(): readonly PreparedQuery<never, unknown>[] {
+  return made;
 }
 
 /** Shorthand for `new PreparedQuery(build)`. */

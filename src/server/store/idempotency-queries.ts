@@ -27,6 +27,17 @@ const complete = prepared<{ appId: string; key: string; status: number; body: st
       .where('key', '=', param('key')),
 );
 
+/** The record holding a key, read inside the claim's transaction. */
+const holder = prepared<Pick<IdempotencyRecord, 'app_id' | 'key'>, IdempotencyRecord>((db, param) =>
+  db
+    .selectFrom('idempotency_records')
+    .selectAll()
+    .where('app_id', '=', param('app_id'))
+    .where('key', '=', param('key')),
+);
+
+const CLAIM_ATTEMPTS = 3;
+
 /** The Idempotency-Key queries of the store (ADR 5), kept apart from the payment queries. */
 export async function claimIdempotencyKey(
   db: Kysely<Database>,
@@ -36,41 +47,39 @@ export async function claimIdempotencyKey(
   // A new key, the common case, is one statement on its own; a transaction only for a key in use.
   if ((await claim.changes(db, record)) === 1n) return { claimed: true };
   return db.transaction().execute(async (tx) => {
-    if ((await claim.changes(tx, record)) === 1n) return { claimed: true };
-    const existing = await tx
-      .selectFrom('idempotency_records')
-      .selectAll()
-      .where('app_id', '=', record.app_id)
-      .where('key', '=', record.key)
-      .executeTakeFirstOrThrow();
-    // A record older than the retention window, or an answer never stored by a crashed
-    // request, no longer holds the key: this request takes it over, unless another one took it
-    // first (the record is then no longer the one read).
-    const stale =
-      existing.created_at < cutoffs.expiredBefore ||
-      (existing.response_status === null && existing.created_at < cutoffs.abandonedBefore);
-    if (!stale) return { claimed: false, existing };
-    const taken = await tx
-      .updateTable('idempotency_records')
-      .set({
-        request_hash: record.request_hash,
-        response_status: null,
-        response_body: null,
-        created_at: record.created_at,
-      })
-      .where('app_id', '=', record.app_id)
-      .where('key', '=', record.key)
-      .where('created_at', '=', existing.created_at)
-      .where('request_hash', '=', existing.request_hash)
-      .executeTakeFirst();
-    if (taken.numUpdatedRows === 1n) return { claimed: true };
-    const winner = await tx
-      .selectFrom('idempotency_records')
-      .selectAll()
-      .where('app_id', '=', record.app_id)
-      .where('key', '=', record.key)
-      .executeTakeFirstOrThrow();
-    return { claimed: false, existing: winner };
+    // On PostgreSQL the record seen taken may be released (deleted) before the next statement
+    // reads it: the key is then free again, and the insert is tried once more.
+    for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+      if ((await claim.changes(tx, record)) === 1n) return { claimed: true };
+      const existing = await holder.first(tx, record);
+      if (!existing) continue;
+      // A record older than the retention window, or an answer never stored by a crashed
+      // request, no longer holds the key: this request takes it over, unless another one took
+      // it first (the record is then no longer the one read).
+      const stale =
+        existing.created_at < cutoffs.expiredBefore ||
+        (existing.response_status === null && existing.created_at < cutoffs.abandonedBefore);
+      if (!stale) return { claimed: false, existing };
+      const taken = await tx
+        .updateTable('idempotency_records')
+        .set({
+          request_hash: record.request_hash,
+          response_status: null,
+          response_body: null,
+          created_at: record.created_at,
+        })
+        .where('app_id', '=', record.app_id)
+        .where('key', '=', record.key)
+        .where('created_at', '=', existing.created_at)
+        .where('request_hash', '=', existing.request_hash)
+        .executeTakeFirst();
+      if (taken.numUpdatedRows === 1n) return { claimed: true };
+      const winner = await holder.first(tx, record);
+      if (winner) return { claimed: false, existing: winner };
+    }
+    throw new Error(
+      `Idempotency-Key ${record.key} changed hands ${CLAIM_ATTEMPTS} times in a row.`,
+    );
   });
 }
 

@@ -8,6 +8,8 @@ import './kysely-store';
 /**
  * The hot path's queries run thousands of times a second (ADR 24); a full scan of a table among
  * them would grow with the data. SQLite plans without statistics here, as a new server does.
+ * Inserts are prepared on first use and are not in the list; they read nothing but the events'
+ * app row by its key.
  */
 describe('query plans of the prepared queries on SQLite', () => {
   let t: TestStore;

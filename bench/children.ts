@@ -8,6 +8,10 @@ const STDERR_TAIL = 4_000;
 
 export interface ServerChild {
   pid: number;
+  /** Every process serving: the child, or the workers it forked (`pids` in its ready message). */
+  pids: readonly number[];
+  /** The database server's processes, when the server uses one of its own (PostgreSQL). */
+  databasePids?: () => readonly number[];
   port: number;
   ready: ReadyMessage;
   /** Why the child is gone, when it exited on its own; undefined while it runs. */
@@ -76,8 +80,10 @@ export function startServerChild(
         reject(new Error(`${label} sent an unexpected message: ${JSON.stringify(message)}`));
         return;
       }
+      const workers = Array.isArray(message.pids) ? message.pids.map(Number) : [];
       resolve({
         pid: child.pid,
+        pids: [child.pid, ...workers],
         port: message.port,
         ready: message,
         exited: () => exitReason,

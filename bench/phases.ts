@@ -41,7 +41,7 @@ export async function closedPhase(
   window: Window,
 ): Promise<PhaseResult & { flowsPerSecond: number }> {
   const client = new JsonClient(server.port, concurrency);
-  const cpu = new CpuMeter(server.pid);
+  const cpu = new CpuMeter(server.pids, server.databasePids);
   const result = await closedLoop(
     (sequence, at) => runFlow({ ...merchant, client }, sequence, at),
     concurrency,
@@ -70,7 +70,7 @@ export async function openPhase(
   window: Window,
 ): Promise<PhaseResult & { flow: Row[1] }> {
   const client = new JsonClient(server.port, OPEN_LOOP_SOCKETS);
-  const cpu = new CpuMeter(server.pid);
+  const cpu = new CpuMeter(server.pids, server.databasePids);
   const result = await openLoop(
     (sequence, at) => runFlow({ ...merchant, client }, sequence, at),
     rate.perSecond,
@@ -112,7 +112,7 @@ export async function barePhase(
   window: Window,
 ): Promise<PhaseResult> {
   const client = new JsonClient(server.port, concurrency);
-  const cpu = new CpuMeter(server.pid);
+  const cpu = new CpuMeter(server.pids, server.databasePids);
   const work = async (sequence: number): Promise<WorkResult> => {
     const start = performance.now();
     try {

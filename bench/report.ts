@@ -38,7 +38,11 @@ export function printTable(rows: Row[], seconds: number): void {
 export function describeCpu(cpu: CpuShare | undefined): string {
   if (!cpu) return 'CPU not measured';
   const server = cpu.server === undefined ? 'n/a' : `${cpu.server}%`;
-  return `CPU (% of one core): server ${server}, load generator ${cpu.client}%`;
+  const database =
+    'database' in cpu
+      ? `, PostgreSQL ${cpu.database === undefined ? 'n/a' : `${cpu.database}%`}`
+      : '';
+  return `CPU (% of one core): server ${server}${database}, load generator ${cpu.client}%`;
 }
 
 /** "0 of 1234 failed", with the flows the server did not answer in time when there were any. */

@@ -22,6 +22,12 @@ const schema = z.object({
   dir: z.string().default(tmpdir()),
   /** A folder for V8 CPU profiles of the payment server (`node --cpu-prof`), written as it stops. */
   profile: z.optional(z.string()),
+  /** The payment server's store: SQLite (DESIGN §11's target) or PostgreSQL (scaling out). */
+  store: z.enum(['sqlite', 'postgres']).default('sqlite'),
+  /** PostgreSQL only: payment server processes sharing the port (node:cluster). */
+  processes: z.coerce.number().int().min(1).max(16).default(1),
+  /** A PostgreSQL server where the bench may create and drop a database of its own. */
+  databaseUrl: z.url().default('postgres://postgres@127.0.0.1:5432/test'),
 });
 
 export type BenchConfig = z.infer<typeof schema> & { rateSource: string };
@@ -37,6 +43,9 @@ export function readBenchConfig(): BenchConfig {
       'log-level': { type: 'string' },
       dir: { type: 'string' },
       profile: { type: 'string' },
+      store: { type: 'string' },
+      processes: { type: 'string' },
+      'database-url': { type: 'string' },
     },
   });
   const env = process.env;
@@ -48,10 +57,18 @@ export function readBenchConfig(): BenchConfig {
     logLevel: flags['log-level'] ?? env.BENCH_LOG_LEVEL,
     dir: flags.dir ?? env.BENCH_DIR,
     profile: flags.profile ?? env.BENCH_PROFILE,
+    store: flags.store ?? env.BENCH_STORE,
+    processes: flags.processes ?? env.BENCH_PROCESSES,
+    databaseUrl: flags['database-url'] ?? env.BENCH_DATABASE_URL,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid bench settings:\n${lines.join('\n')}`);
+  }
+  if (parsed.data.processes > 1 && parsed.data.store !== 'postgres') {
+    throw new Error(
+      'Invalid bench settings:\n  processes: several processes need --store postgres (SQLite has one writer).',
+    );
   }
   const rateSource =
     parsed.data.rate === HALF_THE_TARGET ? 'half the 1,000 flows/s target' : 'as set';

@@ -4,7 +4,9 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateVaultKey } from '../src/server/vault/vault';
 import { serverEnv, startServerChild } from './children';
+import { postgresPids } from './cpu';
 import type { LoadResult } from './load';
+import { createBenchDatabase, type BenchDatabase } from './postgres-database';
 import { barePhase, closedPhase, openPhase, TARGET_FLOWS_PER_SECOND } from './phases';
 import { compactLatency, round } from './report';
 import { readBenchConfig } from './server-config';
@@ -22,12 +24,13 @@ const TMPFS_MAGIC = 0x01021994;
 const config = readBenchConfig();
 const window = { warmupMs: config.warmup * 1000, durationMs: config.seconds * 1000 };
 const dataDir = mkdtempSync(join(config.dir, 'payframe-bench-'));
+let database: BenchDatabase | undefined;
 // Runs on every way out; children.ts kills any server still running on the same event.
 process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     console.error(`\n${signal}: stopping the servers.`);
-    process.exit(130);
+    void (database?.drop() ?? Promise.resolve()).finally(() => process.exit(130));
   });
 }
 
@@ -42,7 +45,9 @@ function printMachine(): void {
     `  machine  ${cores.length} CPUs (${cores[0]?.model.trim() ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, ${process.platform} ${process.arch}, Node ${process.version}; load average ${loadavg()[0]?.toFixed(2)} at start`,
   );
   console.log(
-    `  store    SQLite, WAL, every write answered after an fsync of it (ADR 21, 22), in ${dataDir}${onTmpfs ? ' — tmpfs: fsync costs nothing here, set BENCH_DIR to a disk folder' : ''}`,
+    config.store === 'postgres'
+      ? `  store    PostgreSQL, a new database on ${new URL(config.databaseUrl).host} (dropped after), ${config.processes} payment server process${config.processes > 1 ? 'es sharing one port' : ''} (DESIGN §11's target is for SQLite)`
+      : `  store    SQLite, WAL, every write answered after an fsync of it (ADR 21, 22), in ${dataDir}${onTmpfs ? ' — tmpfs: fsync costs nothing here, set BENCH_DIR to a disk folder' : ''}`,
   );
   console.log(
     `  load     ${config.concurrency} virtual merchants on keep-alive connections; each phase ${config.warmup} s warm-up + ${config.seconds} s measured; server log level ${config.logLevel}`,
@@ -51,9 +56,20 @@ function printMachine(): void {
 
 async function main(): Promise<number> {
   printMachine();
+  if (config.store === 'postgres') database = await createBenchDatabase(config.databaseUrl);
+  try {
+    return await measure();
+  } finally {
+    await database?.drop();
+  }
+}
+
+async function measure(): Promise<number> {
   const payment = await startServerChild(
     './payment-server-child.ts',
     serverEnv({
+      ...(database ? { PAYFRAME_DATABASE_URL: database.url } : {}),
+      BENCH_PROCESSES: String(config.processes),
       PAYFRAME_DATA_DIR: dataDir,
       PAYFRAME_VAULT_KEY: generateVaultKey(),
       PAYFRAME_ACS_SECRET: randomBytes(24).toString('base64url'),
@@ -64,6 +80,7 @@ async function main(): Promise<number> {
     'payment server',
     config.profile ? ['--cpu-prof', `--cpu-prof-dir=${resolve(config.profile)}`] : [],
   );
+  if (database) payment.databasePids = postgresPids;
   let closed, open, rate;
   try {
     const runId = Date.now().toString(36);
@@ -105,6 +122,8 @@ async function main(): Promise<number> {
     seconds: config.seconds,
     concurrency: config.concurrency,
     log_level: config.logLevel,
+    store: config.store,
+    processes: config.processes,
     closed: {
       flows_per_s: round(closed.flowsPerSecond, 1),
       requests_per_s: round(closed.requestsPerSecond, 1),

@@ -122,6 +122,35 @@ describe.each(stores)('Idempotency-Key on %s', (_name, open) => {
     expect((await create('key-7')).status).toBe(201);
   });
 
+  it('keeps the answer of the retry that took over a key from a request too slow to answer', async () => {
+    // The first request stops inside the store until the test lets it go on.
+    let entered!: () => void;
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const store = server.services.store;
+    const insertInvoice = store.insertInvoice.bind(store);
+    let calls = 0;
+    store.insertInvoice = async (...args) => {
+      if (calls++ === 0) {
+        entered();
+        await held;
+      }
+      return insertInvoice(...args);
+    };
+    const slow = create('key-8');
+    await inside;
+    clock += IDEMPOTENCY_ABANDONED_MS + 1;
+    const retry = await create('key-8');
+    expect(retry.status).toBe(201);
+    const retried = await retry.json();
+    release();
+    expect((await slow).status).toBe(201);
+    const replay = await create('key-8');
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect((await replay.json()).id).toBe(retried.id);
+  });
+
   it('rejects a malformed key', async () => {
     const response = await create('x'.repeat(256));
     expect(response.status).toBe(400);

@@ -1,7 +1,7 @@
 import { newId } from '../../protocol/ids';
 import { MAX_AMOUNT } from '../../protocol/money';
 import type { CreateInvoice, Invoice, LineItem } from '../../protocol/invoices';
-import type { AppRecord, InvoiceRecord } from '../store/records';
+import type { AppRecord, InvoiceRecord, KeyClaim } from '../store/records';
 import { PayframeError } from './payframe-error';
 import type { Services } from './services';
 
@@ -32,7 +32,7 @@ export async function createInvoice(
   services: Services,
   app: AppRecord,
   body: CreateInvoice,
-  idempotencyKey: string | null = null,
+  claim: KeyClaim | null = null,
 ): Promise<string> {
   if (body.customer && !(await services.store.findCustomer(app.id, body.customer))) {
     throw new PayframeError('customer_not_found', `No customer ${body.customer}.`);
@@ -41,7 +41,7 @@ export async function createInvoice(
   const json = JSON.stringify(invoiceView(invoice, services));
   await services.store.insertInvoice(
     invoice,
-    idempotencyKey === null ? undefined : { key: idempotencyKey, status: 201, body: json },
+    claim === null ? undefined : { ...claim, status: 201, body: json },
   );
   return json;
 }

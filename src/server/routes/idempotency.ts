@@ -7,6 +7,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Set when this request holds an Idempotency-Key whose answer must be stored. */
     idempotencyKey: string | null;
+    /** When this request claimed `idempotencyKey`: its hold on the key (records.ts `KeyClaim`). */
+    idempotencyClaimedAt: number;
   }
 }
 
@@ -37,6 +39,7 @@ function canonicalJson(value: unknown): string {
  */
 export function idempotencyKeys(app: FastifyInstance, services: Services): void {
   app.decorateRequest('idempotencyKey', null);
+  app.decorateRequest('idempotencyClaimedAt', 0);
 
   app.addHook('preHandler', async (request, reply) => {
     const header = request.headers['idempotency-key'];
@@ -67,6 +70,7 @@ export function idempotencyKeys(app: FastifyInstance, services: Services): void 
     );
     if (claim.claimed) {
       request.idempotencyKey = header;
+      request.idempotencyClaimedAt = now;
       return;
     }
     const { existing } = claim;
@@ -84,6 +88,7 @@ export function idempotencyKeys(app: FastifyInstance, services: Services): void 
     const key = request.idempotencyKey;
     if (key === null) return payload;
     request.idempotencyKey = null;
+    const claim = { key, claimedAt: request.idempotencyClaimedAt };
     const status = reply.statusCode;
     // A key found reused by the operation itself (a rebill's freed key sent with another amount)
     // must not be answered that way for good: the original request may still retry with it.
@@ -91,9 +96,9 @@ export function idempotencyKeys(app: FastifyInstance, services: Services): void 
     // Another attempt held the invoice for a moment: the same request may succeed once it is done.
     const busy = status === 409 && String(payload).includes('"code":"payment_in_progress"');
     if (status >= 500 || status === 400 || reused || busy) {
-      await services.store.releaseIdempotencyKey(request.merchant.id, key);
+      await services.store.releaseIdempotencyKey(request.merchant.id, claim);
     } else {
-      await services.store.completeIdempotencyKey(request.merchant.id, key, {
+      await services.store.completeIdempotencyKey(request.merchant.id, claim, {
         status,
         body: typeof payload === 'string' ? payload : JSON.stringify(payload),
       });

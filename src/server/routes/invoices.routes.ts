@@ -13,7 +13,9 @@ const invoiceParams = z.object({ id: idSchema('inv') });
 export function invoiceRoutes(app: FastifyInstance, services: Services): void {
   app.post('/v1/invoices', async (request, reply) => {
     const body = parseWith(createInvoiceSchema, request.body);
-    const json = await createInvoice(services, request.merchant, body, request.idempotencyKey);
+    const key = request.idempotencyKey;
+    const claim = key === null ? null : { key, claimedAt: request.idempotencyClaimedAt };
+    const json = await createInvoice(services, request.merchant, body, claim);
     // Its answer is stored with the invoice: the Idempotency-Key hook has nothing left to store.
     request.idempotencyKey = null;
     return reply.code(201).type('application/json; charset=utf-8').send(json);

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { IdempotencyClaim, IdempotencyRecord } from './records';
+import type { IdempotencyClaim, IdempotencyRecord, KeyClaim } from './records';
 import { prepared } from './prepared';
 import type { Database } from './schema';
 
@@ -18,13 +18,16 @@ const claim = prepared<IdempotencyRecord, never>((db, param) =>
     .onConflict((oc) => oc.columns(['app_id', 'key']).doNothing()),
 );
 
-const complete = prepared<{ appId: string; key: string; status: number; body: string }, never>(
-  (db, param) =>
-    db
-      .updateTable('idempotency_records')
-      .set({ response_status: param('status'), response_body: param('body') })
-      .where('app_id', '=', param('appId'))
-      .where('key', '=', param('key')),
+const complete = prepared<
+  { appId: string; key: string; claimedAt: number; status: number; body: string },
+  never
+>((db, param) =>
+  db
+    .updateTable('idempotency_records')
+    .set({ response_status: param('status'), response_body: param('body') })
+    .where('app_id', '=', param('appId'))
+    .where('key', '=', param('key'))
+    .where('created_at', '=', param('claimedAt')),
 );
 
 /** The record holding a key, read inside the claim's transaction. */
@@ -86,21 +89,28 @@ export async function claimIdempotencyKey(
 export async function completeIdempotencyKey(
   db: Kysely<Database>,
   appId: string,
-  key: string,
+  claim: KeyClaim,
   response: { status: number; body: string },
 ): Promise<void> {
-  await complete.execute(db, { appId, key, status: response.status, body: response.body });
+  await complete.execute(db, {
+    appId,
+    key: claim.key,
+    claimedAt: claim.claimedAt,
+    status: response.status,
+    body: response.body,
+  });
 }
 
 export async function releaseIdempotencyKey(
   db: Kysely<Database>,
   appId: string,
-  key: string,
+  claim: KeyClaim,
 ): Promise<void> {
   await db
     .deleteFrom('idempotency_records')
     .where('app_id', '=', appId)
-    .where('key', '=', key)
+    .where('key', '=', claim.key)
+    .where('created_at', '=', claim.claimedAt)
     .where('response_status', 'is', null)
     .execute();
 }

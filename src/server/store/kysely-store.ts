@@ -43,6 +43,7 @@ import type {
   IdempotencyClaim,
   IdempotencyRecord,
   InvoiceRecord,
+  KeyClaim,
   NewEvent,
   PaymentChange,
   PaymentCompletion,
@@ -242,7 +243,7 @@ export class KyselyStore implements Store {
     }
     await this.db.transaction().execute(async (tx) => {
       await insertInvoiceRow.execute(tx, invoice);
-      await completeIdempotencyKey(tx, invoice.app_id, answer.key, answer);
+      await completeIdempotencyKey(tx, invoice.app_id, answer, answer);
     });
   }
 
@@ -518,14 +519,14 @@ export class KyselyStore implements Store {
 
   completeIdempotencyKey(
     appId: string,
-    key: string,
+    claim: KeyClaim,
     response: { status: number; body: string },
   ): Promise<void> {
-    return completeIdempotencyKey(this.db, appId, key, response);
+    return completeIdempotencyKey(this.db, appId, claim, response);
   }
 
-  releaseIdempotencyKey(appId: string, key: string): Promise<void> {
-    return releaseIdempotencyKey(this.db, appId, key);
+  releaseIdempotencyKey(appId: string, claim: KeyClaim): Promise<void> {
+    return releaseIdempotencyKey(this.db, appId, claim);
   }
 
   listEvents(appId: string): Promise<EventRecord[]> {

@@ -37,9 +37,18 @@ export type AuthenticationOutcome = Pick<
   'trans_status' | 'eci' | 'liability_shift' | 'failure_reason'
 >;
 
-/** The answer to a request with an Idempotency-Key, replayed to its retries. */
-export interface StoredAnswer {
+/**
+ * A request's hold on an Idempotency-Key: the key and its record's `created_at` when this request
+ * claimed it. A request whose key was taken over meanwhile (abandoned after a minute) no longer
+ * matches, so it can neither answer nor free the new holder's record.
+ */
+export interface KeyClaim {
   key: string;
+  claimedAt: number;
+}
+
+/** The answer to a request with an Idempotency-Key, replayed to its retries. */
+export interface StoredAnswer extends KeyClaim {
   status: number;
   body: string;
 }
@@ -299,12 +308,12 @@ export interface Store {
     record: IdempotencyRecord,
     cutoffs: { expiredBefore: number; abandonedBefore: number },
   ): Promise<IdempotencyClaim>;
-  /** Stores the answer to replay for the key. */
+  /** Stores the answer to replay for the key, if the claim still holds it. */
   completeIdempotencyKey(
     appId: string,
-    key: string,
+    claim: KeyClaim,
     response: { status: number; body: string },
   ): Promise<void>;
-  /** Frees a key whose request produced no answer worth replaying. */
-  releaseIdempotencyKey(appId: string, key: string): Promise<void>;
+  /** Frees a key whose request produced no answer worth replaying, if the claim still holds it. */
+  releaseIdempotencyKey(appId: string, claim: KeyClaim): Promise<void>;
 }

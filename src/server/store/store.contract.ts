@@ -204,12 +204,50 @@ export function describeStoreContract(name: string, open: () => Promise<TestStor
       const record = { ...claim, response_status: null, response_body: null };
       expect(await t.store.claimIdempotencyKey(record, cutoffs)).toEqual({ claimed: true });
       const inv = invoice();
-      await t.store.insertInvoice(inv, { key, status: 201, body: `{"id":"${inv.id}"}` });
+      const answer = { key, claimedAt: now, status: 201, body: `{"id":"${inv.id}"}` };
+      await t.store.insertInvoice(inv, answer);
       expect((await t.store.findInvoice(appId, inv.id))?.id).toBe(inv.id);
       const retry = await t.store.claimIdempotencyKey(record, cutoffs);
       expect(retry).toMatchObject({
         claimed: false,
         existing: { response_status: 201, response_body: `{"id":"${inv.id}"}` },
+      });
+    });
+
+    it('lets a request whose key was taken over neither answer for it nor free it', async () => {
+      const key = 'taken-over';
+      const first = { app_id: appId, key, request_hash: 'h', created_at: now };
+      const record = { ...first, response_status: null, response_body: null };
+      expect(
+        await t.store.claimIdempotencyKey(record, { expiredBefore: 0, abandonedBefore: 0 }),
+      ).toEqual({ claimed: true });
+      // A minute later the first request is taken for dead, and a retry takes its key over.
+      const later = { ...record, created_at: now + 61_000 };
+      const cutoffs = { expiredBefore: 0, abandonedBefore: now + 1 };
+      expect(await t.store.claimIdempotencyKey(later, cutoffs)).toEqual({ claimed: true });
+      const slow = { key, claimedAt: now };
+      await t.store.completeIdempotencyKey(appId, slow, { status: 201, body: 'from the slow one' });
+      await t.store.releaseIdempotencyKey(appId, slow);
+      const held = await t.store.claimIdempotencyKey(later, {
+        expiredBefore: 0,
+        abandonedBefore: 0,
+      });
+      expect(held).toMatchObject({
+        claimed: false,
+        existing: { created_at: now + 61_000, response_status: null },
+      });
+      await t.store.completeIdempotencyKey(
+        appId,
+        { key, claimedAt: now + 61_000 },
+        { status: 201, body: 'from the retry' },
+      );
+      const answered = await t.store.claimIdempotencyKey(later, {
+        expiredBefore: 0,
+        abandonedBefore: 0,
+      });
+      expect(answered).toMatchObject({
+        claimed: false,
+        existing: { response_body: 'from the retry' },
       });
     });
 

@@ -122,16 +122,16 @@ describe.each(stores)('Idempotency-Key on %s', (_name, open) => {
     expect((await create('key-7')).status).toBe(201);
   });
 
-  it('keeps the answer of the retry that took over a key from a request too slow to answer', async () => {
+  it('keeps the invoice and answer of the retry that took over a key from a request too slow to answer', async () => {
     // The first request stops inside the store until the test lets it go on.
     let entered!: () => void;
     const inside = new Promise<void>((resolve) => (entered = resolve));
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
-    const store = server.services.store;
-    const insertInvoice = store.insertInvoice.bind(store);
+    const served = server.services.store;
+    const insertInvoice = served.insertInvoice.bind(served);
     let calls = 0;
-    store.insertInvoice = async (...args) => {
+    served.insertInvoice = async (...args) => {
       if (calls++ === 0) {
         entered();
         await held;
@@ -145,7 +145,12 @@ describe.each(stores)('Idempotency-Key on %s', (_name, open) => {
     expect(retry.status).toBe(201);
     const retried = await retry.json();
     release();
-    expect((await slow).status).toBe(201);
+    // The slow request's invoice is rolled back; it is told the key is another request's.
+    const late = await slow;
+    expect(late.status).toBe(409);
+    expect(await late.json()).toMatchObject({ code: 'idempotency_key_in_use' });
+    const invoices = await store.store.db.selectFrom('invoices').select('id').execute();
+    expect(invoices.map((row) => row.id)).toEqual([retried.id]);
     const replay = await create('key-8');
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expect((await replay.json()).id).toBe(retried.id);

@@ -86,19 +86,21 @@ export async function claimIdempotencyKey(
   });
 }
 
+/** Stores the answer; false when the claim no longer holds the key (it was taken over). */
 export async function completeIdempotencyKey(
   db: Kysely<Database>,
   appId: string,
   claim: KeyClaim,
   response: { status: number; body: string },
-): Promise<void> {
-  await complete.execute(db, {
+): Promise<boolean> {
+  const changed = await complete.changes(db, {
     appId,
     key: claim.key,
     claimedAt: claim.claimedAt,
     status: response.status,
     body: response.body,
   });
+  return changed === 1n;
 }
 
 export async function releaseIdempotencyKey(

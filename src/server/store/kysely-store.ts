@@ -243,7 +243,10 @@ export class KyselyStore implements Store {
     }
     await this.db.transaction().execute(async (tx) => {
       await insertInvoiceRow.execute(tx, invoice);
-      await completeIdempotencyKey(tx, invoice.app_id, answer, answer);
+      // A retry took the key over while this request was too slow: its invoice is the one kept.
+      if (!(await completeIdempotencyKey(tx, invoice.app_id, answer, answer))) {
+        throw new PayframeError('idempotency_key_in_use');
+      }
     });
   }
 
@@ -517,12 +520,12 @@ export class KyselyStore implements Store {
     return claimIdempotencyKey(this.db, record, cutoffs);
   }
 
-  completeIdempotencyKey(
+  async completeIdempotencyKey(
     appId: string,
     claim: KeyClaim,
     response: { status: number; body: string },
   ): Promise<void> {
-    return completeIdempotencyKey(this.db, appId, claim, response);
+    await completeIdempotencyKey(this.db, appId, claim, response);
   }
 
   releaseIdempotencyKey(appId: string, claim: KeyClaim): Promise<void> {

@@ -1,23 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { appRecord } from '../test-support/app-record';
 import type { AppRecord } from './records';
 import { AppCache } from './app-cache';
 
-const app = (overrides: Partial<AppRecord> = {}): AppRecord => ({
-  id: 'app_1',
-  name: 'Shop',
-  allowed_origins: '["https://shop.example"]',
-  publishable_key: 'pk_test_1',
-  secret_key_hash: 'hash-1',
-  webhook_secret: 'whsec_1',
-  webhook_url: null,
-  webhook_disabled_at: null,
-  webhook_previous_secret: null,
-  webhook_previous_until: null,
-  order_check_url: null,
-  form_secret: null,
-  created_at: 0,
-  ...overrides,
-});
+const app = (overrides: Partial<AppRecord> = {}): AppRecord =>
+  appRecord({
+    id: 'app_1',
+    allowed_origins: '["https://shop.example"]',
+    publishable_key: 'pk_test_1',
+    secret_key_hash: 'hash-1',
+    webhook_secret: 'whsec_1',
+    ...overrides,
+  });
 
 /** A cache on a clock the test moves, and a loader that counts its database reads. */
 function setup(stored: AppRecord | null = app()) {

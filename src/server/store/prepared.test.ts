@@ -5,6 +5,7 @@ import {
   sqliteTestStore,
   type TestStore,
 } from '../test-support/test-stores';
+import { appRecord } from '../test-support/app-record';
 import { insertEvents } from './outbox';
 import { prepared, PreparedInsert } from './prepared';
 import type { CustomerRecord } from './records';
@@ -41,21 +42,7 @@ function describePrepared(name: string, open: () => Promise<TestStore>) {
     let t: TestStore;
     beforeAll(async () => {
       t = await open();
-      await t.store.insertApp({
-        id: 'app_prepared',
-        name: 'Prepared',
-        allowed_origins: '[]',
-        publishable_key: 'pk_test_prepared',
-        secret_key_hash: 'hash-prepared',
-        webhook_secret: 'whsec_prepared',
-        webhook_url: null,
-        webhook_disabled_at: null,
-        webhook_previous_secret: null,
-        webhook_previous_until: null,
-        order_check_url: null,
-        form_secret: null,
-        created_at: 1,
-      });
+      await t.store.insertApp(appRecord({ id: 'app_prepared' }));
     });
     afterAll(() => t.dispose());
 

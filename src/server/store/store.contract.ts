@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '../../protocol/ids';
 import type { InvoiceRecord, PaymentRecord, VaultCardRecord } from './records';
+import { appRecord } from '../test-support/app-record';
 import type { TestStore } from '../test-support/test-stores';
 
 /**
@@ -15,21 +16,7 @@ export function describeStoreContract(name: string, open: () => Promise<TestStor
 
     beforeEach(async () => {
       t = await open();
-      await t.store.insertApp({
-        id: appId,
-        name: 'Shop',
-        allowed_origins: '["https://shop.example"]',
-        publishable_key: `pk_test_${newId('app')}`,
-        secret_key_hash: `hash-${newId('app')}`,
-        webhook_secret: 'whsec_x',
-        webhook_url: null,
-        webhook_disabled_at: null,
-        webhook_previous_secret: null,
-        webhook_previous_until: null,
-        order_check_url: null,
-        form_secret: null,
-        created_at: now,
-      });
+      await t.store.insertApp(appRecord({ id: appId, created_at: now }));
     });
     afterEach(() => t.dispose());
 

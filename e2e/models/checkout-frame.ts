@@ -28,7 +28,16 @@ export class CheckoutFrame {
   }
 
   async fillCard(card: { number: string; expiry?: string; cvc?: string; name?: string }) {
-    await this.cardNumber.fill(card.number);
+    // A fill that lands just as the hidden 3DS-Method frame starts navigating to the issuer's
+    // origin (right after the form's first paint) can lose its focus to the shop's page inside
+    // Chromium, and its text with it: Playwright focuses and inserts in two steps, which a real
+    // click and typing do not race. The number is filled again until the field holds it.
+    const digits = card.number.replace(/\D/g, '');
+    const typed = new RegExp(`^${digits.split('').join('\\s?')}$`);
+    await expect(async () => {
+      await this.cardNumber.fill(card.number);
+      await expect(this.cardNumber).toHaveValue(typed, { timeout: 500 });
+    }).toPass({ timeout: 5000 });
     await this.frame.getByLabel('Expiry date').fill(card.expiry ?? nextYearsExpiry());
     await this.frame.getByLabel('Security code').fill(card.cvc ?? '123');
     await this.frame.getByLabel('Name on card').fill(card.name ?? 'Ada Lovelace');
